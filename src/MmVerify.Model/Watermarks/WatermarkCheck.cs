@@ -1,0 +1,132 @@
+using MmVerify.Model.Buddy;
+using MmVerify.Model.Gfp;
+
+namespace MmVerify.Model.Watermarks;
+
+/// <summary>The watermark checks of mm/page_alloc.c.</summary>
+public static class WatermarkCheck
+{
+    // mirrors __zone_watermark_unusable_free(), mm/page_alloc.c, v7.2 (free highatomic, as 6.12+; 6.1 used the reserved count)
+    public static long ZoneWatermarkUnusableFree(Zone zone, int order, AllocFlags allocFlags)
+    {
+        var unusable = (1L << order) - 1;
+
+        // Without rights to the reserves, the free highatomic pages are not usable.
+        if ((allocFlags & Alloc.Reserves) == 0)
+        {
+            unusable += zone.NrFreeHighatomic;
+        }
+
+        // Requests that cannot use CMA cannot count its free pages.
+        if ((allocFlags & AllocFlags.Cma) == 0)
+        {
+            unusable += zone.NrFreeCmaPages;
+        }
+
+        return unusable;
+    }
+
+    // mirrors __zone_watermark_ok(), mm/page_alloc.c, v7.2
+    public static bool ZoneWatermarkOk(Zone zone, int order, long mark, int highestZoneIdx, AllocFlags allocFlags, long freePages)
+    {
+        var min = mark;
+
+        // free_pages may go negative; that is fine.
+        freePages -= ZoneWatermarkUnusableFree(zone, order, allocFlags);
+
+        if ((allocFlags & Alloc.Reserves) != 0)
+        {
+            // __GFP_HIGH gets half of the min reserve; non-blocking __GFP_HIGH (GFP_ATOMIC) a quarter more.
+            if ((allocFlags & AllocFlags.MinReserve) != 0)
+            {
+                min -= min / 2;
+                if ((allocFlags & AllocFlags.NonBlock) != 0)
+                {
+                    min -= min / 4;
+                }
+            }
+
+            // OOM victims are on their way out and will free memory.
+            if ((allocFlags & AllocFlags.Oom) != 0)
+            {
+                min -= min / 2;
+            }
+        }
+
+        // Order-0 first: if this fails, a high-order request cannot go ahead either.
+        if (freePages <= min + zone.LowmemReserve[highestZoneIdx])
+        {
+            return false;
+        }
+
+        if (order == 0)
+        {
+            return true;
+        }
+
+        // A high-order request also needs one suitable free block, of any mergeable type.
+        for (var o = order; o <= zone.Geometry.MaxPageOrder; o++)
+        {
+            if (zone.NrFree(o) == 0)
+            {
+                continue;
+            }
+
+            for (var mt = 0; mt < MigrateTypes.PcpTypes; mt++)
+            {
+                if (!zone.FreeAreaEmpty(o, (MigrateType)mt))
+                {
+                    return true;
+                }
+            }
+
+            if ((allocFlags & AllocFlags.Cma) != 0 && !zone.FreeAreaEmpty(o, MigrateType.Cma))
+            {
+                return true;
+            }
+
+            if ((allocFlags & (AllocFlags.HighAtomic | AllocFlags.Oom)) != 0 && !zone.FreeAreaEmpty(o, MigrateType.HighAtomic))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // mirrors zone_watermark_ok(), mm/page_alloc.c, v7.2
+    public static bool ZoneWatermarkOk(Zone zone, int order, long mark, int highestZoneIdx, AllocFlags allocFlags) =>
+        ZoneWatermarkOk(zone, order, mark, highestZoneIdx, allocFlags, zone.NrFreePages);
+
+    // mirrors zone_watermark_fast(), mm/page_alloc.c, v7.2
+    public static bool ZoneWatermarkFast(Zone zone, int order, long mark, int highestZoneIdx, AllocFlags allocFlags)
+    {
+        var freePages = zone.NrFreePages;
+
+        // Order-0 quick accept against the full mark; the reserve estimate may overshoot.
+        if (order == 0)
+        {
+            var reserved = ZoneWatermarkUnusableFree(zone, 0, allocFlags);
+            var usable = freePages - Math.Min(freePages, reserved);
+            if (usable > mark + zone.LowmemReserve[highestZoneIdx])
+            {
+                return true;
+            }
+        }
+
+        if (ZoneWatermarkOk(zone, order, mark, highestZoneIdx, allocFlags, freePages))
+        {
+            return true;
+        }
+
+        // __GFP_HIGH order-0 requests ignore the boost at the min watermark, so kswapd is still
+        // woken below low while atomic requests are not failed by a boost.
+        if (order == 0 && (allocFlags & AllocFlags.MinReserve) != 0 && zone.WatermarkBoost != 0
+            && Alloc.Watermark(allocFlags) == WmarkIndex.Min)
+        {
+            return ZoneWatermarkOk(zone, order, zone.RawWatermark(WmarkIndex.Min), highestZoneIdx, allocFlags, freePages);
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,49 @@
+using MmVerify.Model.Topology;
+
+namespace MmVerify.ProcFs;
+
+/// <summary>
+/// One zone as /proc/zoneinfo printed it (zoneinfo_show_print). Watermarks include the boost,
+/// as the kernel prints them. Promo is null where the kernel has no promo line (6.1).
+/// </summary>
+public sealed record ZoneinfoZone(
+    int Node,
+    ZoneKind Kind,
+    int Line,
+    long PagesFree,
+    long Boost,
+    long Min,
+    long Low,
+    long High,
+    long? Promo,
+    long Spanned,
+    long Present,
+    long Managed,
+    long Cma,
+    IReadOnlyList<long> Protection,
+    long? StartPfn,
+    long? NrFreePages,
+    long? NrFreePagesBlocks,
+    long? NrFreeCma,
+    bool? NodeUnreclaimable)
+{
+    public string Name => ZoneKinds.Name(Kind);
+
+    public bool IsPopulated => Managed > 0;
+}
+
+/// <summary>A whole /proc/zoneinfo: zones in file order (node by node, zone index order).</summary>
+public sealed record Zoneinfo(IReadOnlyList<ZoneinfoZone> Zones)
+{
+    /// <summary>Whether the file printed promo lines (6.12+) or not (6.1).</summary>
+    public bool HasPromo => Zones.Count > 0 && Zones.All(z => z.Promo.HasValue);
+
+    /// <summary>The memory layout the file describes, for the model.</summary>
+    public MachineSpec ToMachineSpec() => new(Zones
+        .GroupBy(z => z.Node)
+        .OrderBy(g => g.Key)
+        .Select(g => new NodeSpec(g.Key, g
+            .Select(z => new ZoneSpec(z.Kind, z.StartPfn ?? 0, z.Spanned, z.Present, z.Managed, z.Cma))
+            .ToArray()))
+        .ToArray());
+}
