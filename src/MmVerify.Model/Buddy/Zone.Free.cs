@@ -8,6 +8,13 @@ public sealed partial class Zone
     // mirrors free_one_page() -> split_large_buddy(), mm/page_alloc.c, v7.2
     public void FreePages(int index, int order, FreeFlags fpi = FreeFlags.None)
     {
+        TakeAllocatedHead(index, order);
+        SplitLargeBuddy(index, order, fpi);
+    }
+
+    /// <summary>Checks that index heads an allocated order-k block and releases the head (a free must name what was allocated).</summary>
+    internal void TakeAllocatedHead(int index, int order)
+    {
         if ((uint)index >= (uint)_state.Length || _state[index] != PageState.AllocatedHead || _order[index] != order)
         {
             throw new InvalidOperationException($"pfn 0x{AbsolutePfn(index):x} is not the head of an allocated order-{order} block");
@@ -15,7 +22,6 @@ public sealed partial class Zone
 
         _state[index] = PageState.Tail;
         _owner[index] = PageOwner.None;
-        SplitLargeBuddy(index, order, fpi);
     }
 
     // mirrors split_large_buddy(), mm/page_alloc.c, v7.2: blocks above a pageblock are freed pageblock by pageblock
@@ -34,7 +40,7 @@ public sealed partial class Zone
     {
         AccountFreepages(1L << order, mt);
 
-        var buddy = NoPage;
+        var buddy = 0;
         while (order < Geometry.MaxPageOrder)
         {
             buddy = BuddyIndex(index, order);
@@ -82,17 +88,19 @@ public sealed partial class Zone
     }
 
     // mirrors __find_buddy_pfn(): the buddy's zone-relative index, possibly outside the zone
-    private int BuddyIndex(int index, int order) => (int)((AbsolutePfn(index) ^ (1L << order)) - StartPfn);
+    internal int BuddyIndex(int index, int order) => (int)((AbsolutePfn(index) ^ (1L << order)) - StartPfn);
 
     // mirrors page_is_buddy(): a free head of the same order in the same zone
-    private bool PageIsBuddy(int buddy, int order) =>
+    internal bool PageIsBuddy(int buddy, int order) =>
         (uint)buddy < (uint)_state.Length && _state[buddy] == PageState.FreeHead && _order[buddy] == order;
 
     // mirrors buddy_merge_likely(), mm/page_alloc.c, v7.2: keep a block at the tail if freeing its buddy
     // would cause a two-level merge
     private bool BuddyMergeLikely(int index, int buddy, int order)
     {
-        if (order >= Geometry.MaxPageOrder - 1 || buddy == NoPage)
+        // At MAX_PAGE_ORDER - 1 and above no two-level merge can follow. Below it the merge
+        // loop ran at least once, so buddy holds the last buddy tried (possibly outside the zone).
+        if (order >= Geometry.MaxPageOrder - 1)
         {
             return false;
         }

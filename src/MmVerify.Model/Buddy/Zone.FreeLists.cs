@@ -5,7 +5,7 @@ namespace MmVerify.Model.Buddy;
 public sealed partial class Zone
 {
     // mirrors account_freepages(), mm/page_alloc.c, v7.2
-    private void AccountFreepages(long nrPages, MigrateType mt)
+    internal void AccountFreepages(long nrPages, MigrateType mt)
     {
         if (mt == MigrateType.Isolate)
         {
@@ -24,7 +24,7 @@ public sealed partial class Zone
     }
 
     // mirrors __add_to_free_list() + set_buddy_order(), mm/page_alloc.c, v7.2
-    private void AddToFreeList(int index, int order, MigrateType mt, bool tail)
+    internal void AddToFreeList(int index, int order, MigrateType mt, bool tail)
     {
         var li = ListIndex(order, mt);
         _state[index] = PageState.FreeHead;
@@ -65,7 +65,7 @@ public sealed partial class Zone
     }
 
     // mirrors __del_page_from_free_list() (with __ClearPageBuddy), mm/page_alloc.c, v7.2
-    private void DelFromFreeList(int index, int order, MigrateType mt)
+    internal void DelFromFreeList(int index, int order, MigrateType mt)
     {
         Unlink(index, ListIndex(order, mt));
         _state[index] = PageState.Tail;

@@ -146,7 +146,9 @@ public sealed partial class Zone
         return true;
     }
 
-    // mirrors unset_migratetype_isolate() for free pages, mm/page_isolation.c, v7.2
+    // mirrors unset_migratetype_isolate(), mm/page_isolation.c, v7.2: a free pageblock whose buddy is
+    // free and not isolated could not merge while isolated, so it is taken off and freed again to merge;
+    // otherwise the free pages just move back to the pageblock's type
     public bool UnisolatePageblock(int pageblock)
     {
         if (!_pageblockIsolated[pageblock])
@@ -154,8 +156,25 @@ public sealed partial class Zone
             return false;
         }
 
-        _pageblockIsolated[pageblock] = false;
+        var start = PageblockStartIndex(pageblock);
         var mt = _pageblockType[pageblock];
+        if (start >= 0 && _state[start] == PageState.FreeHead)
+        {
+            int order = _order[start];
+            if (order >= Geometry.PageblockOrder && order < Geometry.MaxPageOrder)
+            {
+                var buddy = BuddyIndex(start, order);
+                if (PageIsBuddy(buddy, order) && PageblockMigratetypeOfPage(buddy) != MigrateType.Isolate)
+                {
+                    DelFromFreeList(start, order, MigrateType.Isolate);
+                    _pageblockIsolated[pageblock] = false;
+                    FreeOnePage(start, order, mt, FreeFlags.None);
+                    return true;
+                }
+            }
+        }
+
+        _pageblockIsolated[pageblock] = false;
         MoveFreepagesBlockLists(pageblock, MigrateType.Isolate, mt);
         return true;
     }

@@ -1,0 +1,25 @@
+using MmVerify.Model.Buddy;
+using MmVerify.Model.Topology;
+
+namespace MmVerify.Model.Tests.Support;
+
+/// <summary>Small machines for unit tests.</summary>
+internal static class Toy
+{
+    /// <summary>One node with one Normal zone of the given size; min_free_kbytes fixed so no THP rule applies.</summary>
+    public static Machine Machine(long pages, BuddyGeometry geometry, long startPfn = 0, long managed = -1, long cmaPages = 0, long minFreeKbytes = 128)
+    {
+        var spec = new ZoneSpec(ZoneKind.Normal, startPfn, pages, pages, managed < 0 ? pages : managed, cmaPages);
+        var sysctls = new VmSysctls { UserMinFreeKbytes = minFreeKbytes };
+        return Model.Topology.Machine.Boot(new MachineSpec([new NodeSpec(0, [spec])]), sysctls, geometry);
+    }
+
+    public static Zone Zone(long pages, BuddyGeometry geometry, long startPfn = 0, long managed = -1, long cmaPages = 0) =>
+        Machine(pages, geometry, startPfn, managed, cmaPages).Nodes[0].Zones[0];
+
+    /// <summary>Free block orders per order, like one /proc/buddyinfo row.</summary>
+    public static long[] BuddyInfo(Zone zone) =>
+        Enumerable.Range(0, zone.Geometry.NrPageOrders).Select(o => zone.NrFree(o)).ToArray();
+
+    public static int[] List(Zone zone, int order, MigrateType mt) => zone.FreeListPages(order, mt).ToArray();
+}
