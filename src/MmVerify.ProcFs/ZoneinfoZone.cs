@@ -30,6 +30,18 @@ public sealed record ZoneinfoZone(
     public string Name => ZoneKinds.Name(Kind);
 
     public bool IsPopulated => Managed > 0;
+
+    /// <summary>Whether the zone had a boost line (kernels before 5.0 have none; Boost then reads 0).</summary>
+    public bool HasBoostLine { get; init; } = true;
+
+    /// <summary>Whether the zone had a cma line (older kernels have none; Cma then reads 0).</summary>
+    public bool HasCmaLine { get; init; } = true;
+
+    /// <summary>7.2's reserved_highatomic line (zone->nr_reserved_highatomic), where printed.</summary>
+    public long? ReservedHighatomic { get; init; }
+
+    /// <summary>7.2's free_highatomic line (zone->nr_free_highatomic), where printed.</summary>
+    public long? FreeHighatomic { get; init; }
 }
 
 /// <summary>A whole /proc/zoneinfo: zones in file order (node by node, zone index order).</summary>
@@ -37,6 +49,9 @@ public sealed record Zoneinfo(IReadOnlyList<ZoneinfoZone> Zones)
 {
     /// <summary>Whether the file printed promo lines (6.12+) or not (6.1).</summary>
     public bool HasPromo => Zones.Count > 0 && Zones.All(z => z.Promo.HasValue);
+
+    /// <summary>The zone of that kind on that node, or null if the file has none.</summary>
+    public ZoneinfoZone? Find(int node, ZoneKind kind) => Zones.FirstOrDefault(z => z.Node == node && z.Kind == kind);
 
     /// <summary>The memory layout the file describes, for the model.</summary>
     public MachineSpec ToMachineSpec() => new(Zones

@@ -15,13 +15,13 @@ public sealed partial class Zone
     /// <summary>Checks that index heads an allocated order-k block and releases the head (a free must name what was allocated).</summary>
     internal void TakeAllocatedHead(int index, int order)
     {
-        if ((uint)index >= (uint)_state.Length || _state[index] != PageState.AllocatedHead || _order[index] != order)
+        if ((uint)index >= (uint)_pages.Length || _pages[index].State != PageState.AllocatedHead || _pages[index].Order != order)
         {
             throw new InvalidOperationException($"pfn 0x{AbsolutePfn(index):x} is not the head of an allocated order-{order} block");
         }
 
-        _state[index] = PageState.Tail;
-        _owner[index] = PageOwner.None;
+        _pages[index].State = PageState.Tail;
+        _pages[index].Owner = PageOwner.None;
     }
 
     // mirrors split_large_buddy(), mm/page_alloc.c, v7.2: blocks above a pageblock are freed pageblock by pageblock
@@ -62,7 +62,7 @@ public sealed partial class Zone
                 }
             }
 
-            DelFromFreeList(buddy, order, _listType[buddy]);
+            DelFromFreeList(buddy, order, _pages[buddy].ListType);
 
             // Match the buddy's type so a later expand() puts the halves on the right lists.
             if (buddyMt != mt)
@@ -92,7 +92,7 @@ public sealed partial class Zone
 
     // mirrors page_is_buddy(): a free head of the same order in the same zone
     internal bool PageIsBuddy(int buddy, int order) =>
-        (uint)buddy < (uint)_state.Length && _state[buddy] == PageState.FreeHead && _order[buddy] == order;
+        (uint)buddy < (uint)_pages.Length && _pages[buddy].State == PageState.FreeHead && _pages[buddy].Order == order;
 
     // mirrors buddy_merge_likely(), mm/page_alloc.c, v7.2: keep a block at the tail if freeing its buddy
     // would cause a two-level merge
@@ -116,7 +116,7 @@ public sealed partial class Zone
     private void InitFreeMemory()
     {
         Array.Fill(_pageblockType, MigrateType.Movable);
-        if (_state.Length == 0)
+        if (_pages.Length == 0)
         {
             return;
         }
@@ -125,7 +125,7 @@ public sealed partial class Zone
         var reserved = (int)(Spec.Spanned - Spec.Managed);
         for (var i = 0; i < reserved; i++)
         {
-            _state[i] = PageState.Reserved;
+            _pages[i].State = PageState.Reserved;
         }
 
         // CMA areas sit at the top of the zone, in whole pageblocks.
@@ -138,11 +138,11 @@ public sealed partial class Zone
             }
         }
 
-        for (var i = reserved; i < _state.Length;)
+        for (var i = reserved; i < _pages.Length;)
         {
-            var order = LargestAlignedOrder(i, _state.Length - i);
-            _state[i] = PageState.AllocatedHead;
-            _order[i] = (sbyte)order;
+            var order = LargestAlignedOrder(i, _pages.Length - i);
+            _pages[i].State = PageState.AllocatedHead;
+            _pages[i].Order = (sbyte)order;
             FreePages(i, order, FreeFlags.ToTail);
             i += 1 << order;
         }

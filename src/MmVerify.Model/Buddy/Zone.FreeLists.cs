@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace MmVerify.Model.Buddy;
 
 // The free-list primitives of mm/page_alloc.c. They touch lists, nr_free and NR_FREE_PAGES_BLOCKS;
@@ -5,6 +7,7 @@ namespace MmVerify.Model.Buddy;
 public sealed partial class Zone
 {
     // mirrors account_freepages(), mm/page_alloc.c, v7.2
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void AccountFreepages(long nrPages, MigrateType mt)
     {
         if (mt == MigrateType.Isolate)
@@ -24,35 +27,36 @@ public sealed partial class Zone
     }
 
     // mirrors __add_to_free_list() + set_buddy_order(), mm/page_alloc.c, v7.2
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void AddToFreeList(int index, int order, MigrateType mt, bool tail)
     {
         var li = ListIndex(order, mt);
-        _state[index] = PageState.FreeHead;
-        _order[index] = (sbyte)order;
-        _listType[index] = mt;
-        _owner[index] = PageOwner.None;
+        ref var page = ref _pages[index];
+        page.State = PageState.FreeHead;
+        page.Order = (sbyte)order;
+        page.ListType = mt;
 
-        if (_head[li] == NoPage)
+        var first = _head[li];
+        if (first == NoPage)
         {
-            _next[index] = NoPage;
-            _prev[index] = NoPage;
+            page.Next = NoPage;
+            page.Prev = NoPage;
             _head[li] = index;
             _tail[li] = index;
         }
         else if (tail)
         {
             var last = _tail[li];
-            _next[last] = index;
-            _prev[index] = last;
-            _next[index] = NoPage;
+            _pages[last].Next = index;
+            page.Prev = last;
+            page.Next = NoPage;
             _tail[li] = index;
         }
         else
         {
-            var first = _head[li];
-            _prev[first] = index;
-            _next[index] = first;
-            _prev[index] = NoPage;
+            _pages[first].Prev = index;
+            page.Next = first;
+            page.Prev = NoPage;
             _head[li] = index;
         }
 
@@ -65,10 +69,11 @@ public sealed partial class Zone
     }
 
     // mirrors __del_page_from_free_list() (with __ClearPageBuddy), mm/page_alloc.c, v7.2
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void DelFromFreeList(int index, int order, MigrateType mt)
     {
         Unlink(index, ListIndex(order, mt));
-        _state[index] = PageState.Tail;
+        _pages[index].State = PageState.Tail;
         _nrFree[order]--;
         if (order >= Geometry.PageblockOrder && mt != MigrateType.Isolate)
         {
@@ -99,17 +104,19 @@ public sealed partial class Zone
         AccountFreepages(1L << order, newMt);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Unlink(int index, int li)
     {
-        var prev = _prev[index];
-        var next = _next[index];
+        ref var page = ref _pages[index];
+        var prev = page.Prev;
+        var next = page.Next;
         if (prev == NoPage)
         {
             _head[li] = next;
         }
         else
         {
-            _next[prev] = next;
+            _pages[prev].Next = next;
         }
 
         if (next == NoPage)
@@ -118,11 +125,11 @@ public sealed partial class Zone
         }
         else
         {
-            _prev[next] = prev;
+            _pages[next].Prev = prev;
         }
 
-        _next[index] = NoPage;
-        _prev[index] = NoPage;
+        page.Next = NoPage;
+        page.Prev = NoPage;
         _listCount[li]--;
     }
 

@@ -3,15 +3,15 @@ namespace MmVerify.Model.Buddy;
 // Read-only views for renderers and properties. None of them is on an alloc/free path.
 public sealed partial class Zone
 {
-    public PageState StateAt(int index) => _state[index];
+    public PageState StateAt(int index) => _pages[index].State;
 
     /// <summary>The order stored in a block head (free or allocated); meaningless for tail pages.</summary>
-    public int OrderAt(int index) => _order[index];
+    public int OrderAt(int index) => _pages[index].Order;
 
-    public PageOwner OwnerAt(int index) => _owner[index];
+    public PageOwner OwnerAt(int index) => _pages[index].Owner;
 
     /// <summary>The free list a free head is on.</summary>
-    public MigrateType ListTypeAt(int index) => _listType[index];
+    public MigrateType ListTypeAt(int index) => _pages[index].ListType;
 
     public long PfnOf(int index) => AbsolutePfn(index);
 
@@ -29,7 +29,7 @@ public sealed partial class Zone
     {
         var li = ListIndex(order, mt);
         var limit = (long)_listCount[li] + 1;
-        for (var page = _head[li]; page != NoPage && limit-- > 0; page = _next[page])
+        for (var page = _head[li]; page != NoPage && limit-- > 0; page = _pages[page].Next)
         {
             yield return page;
         }
@@ -41,9 +41,9 @@ public sealed partial class Zone
         var li = ListIndex(order, mt);
         var count = 0;
         var prev = NoPage;
-        for (var page = _head[li]; page != NoPage; page = _next[page])
+        for (var page = _head[li]; page != NoPage; page = _pages[page].Next)
         {
-            if (_prev[page] != prev || ++count > _listCount[li])
+            if (_pages[page].Prev != prev || ++count > _listCount[li])
             {
                 return false;
             }
@@ -57,15 +57,15 @@ public sealed partial class Zone
     /// <summary>The zone's pages as a sequence of blocks in pfn order (reserved pages one by one).</summary>
     public IEnumerable<Block> Blocks()
     {
-        for (var i = 0; i < _state.Length;)
+        for (var i = 0; i < _pages.Length;)
         {
-            var state = _state[i];
+            var state = _pages[i].State;
             switch (state)
             {
                 case PageState.FreeHead:
                 case PageState.AllocatedHead:
-                    var order = _order[i];
-                    yield return new Block(i, order, state, _listType[i], _owner[i]);
+                    var order = _pages[i].Order;
+                    yield return new Block(i, order, state, _pages[i].ListType, _pages[i].Owner);
                     i += order is >= 0 and < 31 ? 1 << order : 1;
                     break;
                 default:

@@ -65,16 +65,16 @@ public sealed partial class Zone
         var end = start + Geometry.PageblockNrPages;
         for (var i = start; i < end;)
         {
-            switch (_state[i])
+            switch (_pages[i].State)
             {
                 case PageState.FreeHead:
-                    freePages += 1 << _order[i];
-                    i += 1 << _order[i];
+                    freePages += 1 << _pages[i].Order;
+                    i += 1 << _pages[i].Order;
                     break;
                 case PageState.AllocatedHead:
                     // PageLRU is a head-page flag: every page of an LRU folio counts.
-                    var nr = 1 << _order[i];
-                    if (PageOwners.IsMovable(_owner[i]))
+                    var nr = 1 << _pages[i].Order;
+                    if (PageOwners.IsMovable(_pages[i].Owner))
                     {
                         movablePages += Math.Min(nr, end - i);
                     }
@@ -98,9 +98,9 @@ public sealed partial class Zone
         var moved = 0;
         for (var i = start; i < end;)
         {
-            if (_state[i] == PageState.FreeHead)
+            if (_pages[i].State == PageState.FreeHead)
             {
-                var order = _order[i];
+                var order = _pages[i].Order;
                 MoveToFreeList(i, order, oldMt, newMt);
                 moved += 1 << order;
                 i += 1 << order;
@@ -158,9 +158,9 @@ public sealed partial class Zone
 
         var start = PageblockStartIndex(pageblock);
         var mt = _pageblockType[pageblock];
-        if (start >= 0 && _state[start] == PageState.FreeHead)
+        if (start >= 0 && _pages[start].State == PageState.FreeHead)
         {
-            int order = _order[start];
+            int order = _pages[start].Order;
             if (order >= Geometry.PageblockOrder && order < Geometry.MaxPageOrder)
             {
                 var buddy = BuddyIndex(start, order);
@@ -187,12 +187,12 @@ public sealed partial class Zone
         {
             var mask = (1L << order) - 1;
             var headIndex = (int)((AbsolutePfn(start) & ~mask) - StartPfn);
-            if (headIndex < 0 || _state[headIndex] != PageState.FreeHead || _order[headIndex] != order)
+            if (headIndex < 0 || _pages[headIndex].State != PageState.FreeHead || _pages[headIndex].Order != order)
             {
                 continue;
             }
 
-            var mt = _listType[headIndex];
+            var mt = _pages[headIndex].ListType;
             DelFromFreeList(headIndex, order, mt);
             for (var piece = headIndex; piece < headIndex + (1 << order); piece += Geometry.PageblockNrPages)
             {

@@ -51,9 +51,9 @@ public sealed partial class Zone
             return NoPage;
         }
 
-        _state[page] = PageState.AllocatedHead;
-        _order[page] = (sbyte)order;
-        _owner[page] = owner;
+        _pages[page].State = PageState.AllocatedHead;
+        _pages[page].Order = (sbyte)order;
+        _pages[page].Owner = owner;
         return page;
     }
 

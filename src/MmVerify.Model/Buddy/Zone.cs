@@ -14,13 +14,8 @@ public sealed partial class Zone
 {
     private const int NoPage = -1;
 
-    // Per page.
-    private readonly PageState[] _state;
-    private readonly sbyte[] _order;
-    private readonly MigrateType[] _listType;
-    private readonly PageOwner[] _owner;
-    private readonly int[] _next;
-    private readonly int[] _prev;
+    // Per page, one 12-byte record so that a list operation touches one cache line.
+    private readonly PageFrame[] _pages;
 
     // Per free list, indexed by order * MigrateTypes.Count + type.
     private readonly int[] _head;
@@ -34,6 +29,10 @@ public sealed partial class Zone
     private readonly MigrateType[] _pageblockType;
     private readonly bool[] _pageblockIsolated;
     private readonly long _firstPageblock;
+
+    // Copies of the geometry for the hot paths.
+    private readonly int _maxOrder;
+    private readonly int _pageblockOrder;
 
     // _watermark[WMARK_MIN .. WMARK_PROMO], without the boost.
     private readonly long[] _watermark = new long[4];
@@ -56,16 +55,13 @@ public sealed partial class Zone
         ZoneIndex = zoneIndex;
         Spec = spec;
         Geometry = geometry;
+        _maxOrder = geometry.MaxPageOrder;
+        _pageblockOrder = geometry.PageblockOrder;
         Sysctls = sysctls;
         LowmemReserve = new long[nrZonesInNode];
 
         var pages = (int)spec.Spanned;
-        _state = new PageState[pages];
-        _order = new sbyte[pages];
-        _listType = new MigrateType[pages];
-        _owner = new PageOwner[pages];
-        _next = new int[pages];
-        _prev = new int[pages];
+        _pages = new PageFrame[pages];
 
         var lists = geometry.NrPageOrders * MigrateTypes.Count;
         _head = new int[lists];
@@ -89,14 +85,11 @@ public sealed partial class Zone
         ZoneIndex = other.ZoneIndex;
         Spec = other.Spec;
         Geometry = other.Geometry;
+        _maxOrder = other._maxOrder;
+        _pageblockOrder = other._pageblockOrder;
         Sysctls = sysctls;
         LowmemReserve = (long[])other.LowmemReserve.Clone();
-        _state = (PageState[])other._state.Clone();
-        _order = (sbyte[])other._order.Clone();
-        _listType = (MigrateType[])other._listType.Clone();
-        _owner = (PageOwner[])other._owner.Clone();
-        _next = (int[])other._next.Clone();
-        _prev = (int[])other._prev.Clone();
+        _pages = (PageFrame[])other._pages.Clone();
         _head = (int[])other._head.Clone();
         _tail = (int[])other._tail.Clone();
         _listCount = (int[])other._listCount.Clone();
@@ -132,7 +125,7 @@ public sealed partial class Zone
     public long StartPfn => Spec.StartPfn;
 
     /// <summary>spanned pages: the length of the per-page arrays.</summary>
-    public int SpannedPages => _state.Length;
+    public int SpannedPages => _pages.Length;
 
     /// <summary>zone_managed_pages().</summary>
     public long ManagedPages => Spec.Managed;

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs every test of the solution and closes with one line "N passed, N failed, N skipped".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+ci/setup.sh || exit $?
+
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+dotnet test Verify.sln -c Release --no-build -nologo --blame-hang-timeout 5m 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+# dotnet test prints one summary per test assembly, e.g.
+#   Passed!  - Failed:     0, Passed:    72, Skipped:     0, Total:    72, Duration: ...
+awk '
+  /(Passed|Failed)! +- Failed: / {
+    gsub(",", "")
+    for (i = 1; i <= NF; i++) {
+      if ($i == "Failed:")  failed  += $(i + 1)
+      if ($i == "Passed:")  passed  += $(i + 1)
+      if ($i == "Skipped:") skipped += $(i + 1)
+    }
+    assemblies++
+  }
+  END { printf "%d passed, %d failed, %d skipped\n", passed, failed, skipped
+        if (assemblies == 0) exit 1 }' "$log" || status=1
+exit "$status"

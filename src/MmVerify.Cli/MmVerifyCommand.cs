@@ -1,0 +1,15 @@
+using System.CommandLine;
+using MmVerify.Cli.Check;
+using MmVerify.Cli.Watermarks;
+
+namespace MmVerify.Cli;
+
+/// <summary>The root command: the subcommands of the DESIGN.md contract implemented so far.</summary>
+internal static class MmVerifyCommand
+{
+    public static RootCommand Create() => new("mmverify: an executable specification of the Linux page allocator, watermarks and kswapd")
+    {
+        CheckCommand.Create(),
+        WatermarksCommand.Create(),
+    };
+}
