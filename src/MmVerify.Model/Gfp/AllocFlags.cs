@@ -20,7 +20,7 @@ public enum AllocFlags : uint
     Kswapd = 0x800,
 }
 
-public static class Alloc
+public static class AllocMask
 {
     /// <summary>ALLOC_WMARK_MASK: the low bits select the watermark.</summary>
     public const AllocFlags WmarkMask = (AllocFlags)0x3;

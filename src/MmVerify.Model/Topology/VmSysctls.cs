@@ -30,6 +30,9 @@ public sealed class VmSysctls
     /// <summary>/proc/sys/net/core/high_order_alloc_disable.</summary>
     public bool HighOrderAllocDisable { get; set; }
 
+    /// <summary>kernel.numa_balancing has NUMA_BALANCING_MEMORY_TIERING: pgdat_balanced uses the promo watermark.</summary>
+    public bool NumaBalancingMemoryTiering { get; set; }
+
     /// <summary>Transparent hugepages enabled (always or madvise) with khugepaged running.</summary>
     public bool ThpEnabled { get; set; } = true;
 

@@ -12,7 +12,7 @@ public static class WatermarkCheck
         var unusable = (1L << order) - 1;
 
         // Without rights to the reserves, the free highatomic pages are not usable.
-        if ((allocFlags & Alloc.Reserves) == 0)
+        if ((allocFlags & AllocMask.Reserves) == 0)
         {
             unusable += zone.NrFreeHighatomic;
         }
@@ -34,7 +34,7 @@ public static class WatermarkCheck
         // free_pages may go negative; that is fine.
         freePages -= ZoneWatermarkUnusableFree(zone, order, allocFlags);
 
-        if ((allocFlags & Alloc.Reserves) != 0)
+        if ((allocFlags & AllocMask.Reserves) != 0)
         {
             // __GFP_HIGH gets half of the min reserve; non-blocking __GFP_HIGH (GFP_ATOMIC) a quarter more.
             if ((allocFlags & AllocFlags.MinReserve) != 0)
@@ -122,7 +122,7 @@ public static class WatermarkCheck
         // __GFP_HIGH order-0 requests ignore the boost at the min watermark, so kswapd is still
         // woken below low while atomic requests are not failed by a boost.
         if (order == 0 && (allocFlags & AllocFlags.MinReserve) != 0 && zone.WatermarkBoost != 0
-            && Alloc.Watermark(allocFlags) == WmarkIndex.Min)
+            && AllocMask.Watermark(allocFlags) == WmarkIndex.Min)
         {
             return ZoneWatermarkOk(zone, order, zone.RawWatermark(WmarkIndex.Min), highestZoneIdx, allocFlags, freePages);
         }

@@ -1,0 +1,81 @@
+using MmVerify.Model.Lru;
+using MmVerify.Model.Reclaim;
+using MmVerify.Model.Sim;
+using MmVerify.Model.Trace;
+
+namespace MmVerify.Model.Alloc;
+
+/// <summary>The OOM killer in outline: the task with the most pages dies and its memory is freed at once.</summary>
+public static class OomKiller
+{
+    // mirrors __alloc_pages_may_oom() -> out_of_memory() -> oom_kill_process(), mm/oom_kill.c, v7.2
+    // (oom_score_adj, the OOM reaper's delay and cgroup OOM are not modelled)
+    public static bool OutOfMemory(World world, AllocRequest request)
+    {
+        // Costly orders and __GFP_NORETRY / __GFP_RETRY_MAYFAIL callers fail instead of killing.
+        if (request.Order > Buddy.BuddyGeometry.CostlyOrder
+            || (request.Gfp & (Gfp.GfpFlags.NoRetry | Gfp.GfpFlags.RetryMayFail)) != 0)
+        {
+            return false;
+        }
+
+        TaskState? victim = null;
+        foreach (var task in world.Tasks)
+        {
+            if (!task.Killed && (victim is null || task.LruPages + task.HeldPages > victim.LruPages + victim.HeldPages))
+            {
+                victim = task;
+            }
+        }
+
+        if (victim is null || victim.LruPages + victim.HeldPages == 0)
+        {
+            return false;
+        }
+
+        var pages = victim.LruPages + victim.HeldPages;
+        Kill(world, victim);
+        world.Vm.Count(VmEvent.OomKill);
+        if (world.Trace.Enabled)
+        {
+            world.Trace.Emit(new OomKillEvent(world.NowNs, request.Task.Comm, request.Task.Pid, victim.Pid, victim.Comm, pages));
+        }
+
+        return true;
+    }
+
+    /// <summary>Frees everything a task holds, as its exit (or the OOM reaper) does.</summary>
+    public static void Kill(World world, TaskState task)
+    {
+        task.Killed = true;
+        while (task.Held.Count > 0)
+        {
+            var block = task.Held.Dequeue();
+            FolioOps.FreeBlock(world, block.Node, block.Folio, block.Order);
+        }
+
+        task.HeldPages = 0;
+        task.RefaultDebtAnon = task.RefaultDebtFile = 0;
+        for (var nid = 0; nid < world.Lru.Length; nid++)
+        {
+            var lru = world.Lru[nid];
+            foreach (var vec in lru.Lruvecs)
+            {
+                for (var l = 0; l < LruLists.Count; l++)
+                {
+                    var folio = lru.TailOf(vec.Memcg, (LruList)l);
+                    while (folio is { } f)
+                    {
+                        var prev = lru.PrevOf(f);
+                        if (lru.TaskOf(f) == task.Id)
+                        {
+                            FolioOps.Release(world, nid, f);
+                        }
+
+                        folio = prev;
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using MmVerify.Model.Gfp;
+using MmVerify.Model.Sim;
+using MmVerify.Model.Topology;
+
+namespace MmVerify.Model.Alloc;
+
+/// <summary>The zonelist of a request: nodes from the preferred one outwards, zones from the highest usable down.</summary>
+public static class Zonelist
+{
+    private static int Rank(ZoneKind kind) => kind switch
+    {
+        ZoneKind.Dma => 0,
+        ZoneKind.Dma32 => 1,
+        ZoneKind.Normal => 2,
+        ZoneKind.HighMem => 3,
+        ZoneKind.Movable => 4,
+        _ => 5,
+    };
+
+    /// <summary>gfp_zone() as an index into this node's layout (HIGHMEM exists only where the layout has it).</summary>
+    public static int HighestZoneIndex(World world, int nid, GfpFlags gfp)
+    {
+        var zones = world.ZonesOf(nid);
+        var kind = GfpRules.GfpZone(gfp);
+        if ((gfp & GfpFlags.HighMem) != 0 && kind == ZoneKind.Normal && zones.Any(z => z.Kind == ZoneKind.HighMem))
+        {
+            kind = ZoneKind.HighMem;
+        }
+
+        var best = 0;
+        for (var i = 0; i < zones.Count; i++)
+        {
+            if (Rank(zones[i].Kind) <= Rank(kind))
+            {
+                best = i;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Node ids in fallback order: the preferred node, then the others by id (all at equal distance).</summary>
+    public static IEnumerable<int> Nodes(World world, int preferred)
+    {
+        yield return preferred;
+        for (var n = 0; n < world.Nodes.Count; n++)
+        {
+            if (n != preferred)
+            {
+                yield return n;
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using MmVerify.Model.Buddy;
+using MmVerify.Model.Lru;
+using MmVerify.Model.Sim;
+
+namespace MmVerify.Model.Reclaim;
+
+/// <summary>Putting folios on and taking them off the LRU, with memcg charging and the task's bookkeeping.</summary>
+public static class FolioOps
+{
+    // mirrors folio_add_lru() after a fault, with mem_cgroup_charge() done by the caller's allocation
+    public static void AddToLru(World world, int nid, FolioRef folio, int order, LruList list, TaskState task, LruFlags flags)
+    {
+        world.Lru[nid].Add(folio, order, list, task.Memcg, task.Id, flags);
+        task.LruPages += 1L << order;
+    }
+
+    /// <summary>
+    /// Reclaim takes a folio: off the LRU, uncharged, pages back to the buddy. A working-set page
+    /// leaves a shadow entry: its task will fault it in again (workingset refault).
+    /// </summary>
+    // mirrors the freeing half of shrink_folio_list(), mm/vmscan.c, v7.2
+    public static void Reclaim(World world, int nid, FolioRef folio)
+    {
+        var lru = world.Lru[nid];
+        var order = lru.OrderOf(folio);
+        var flags = lru.FlagsOf(folio);
+        var list = lru.ListOf(folio);
+        var task = world.Tasks[lru.TaskOf(folio)];
+        var memcg = lru.MemcgOf(folio);
+        lru.Del(folio);
+        var pages = 1L << order;
+        task.LruPages -= pages;
+        world.Memcgs[memcg].UsagePages -= pages;
+        if ((flags & LruFlags.Hot) != 0 && !task.Killed)
+        {
+            if (LruLists.IsFile(list) && (flags & LruFlags.LazyFree) == 0)
+            {
+                task.RefaultDebtFile += pages;
+            }
+            else
+            {
+                task.RefaultDebtAnon += pages;
+            }
+        }
+
+        FreeBlock(world, nid, folio, order);
+    }
+
+    /// <summary>A task releases a folio itself (munmap, exit).</summary>
+    public static void Release(World world, int nid, FolioRef folio)
+    {
+        var lru = world.Lru[nid];
+        var order = lru.OrderOf(folio);
+        var task = world.Tasks[lru.TaskOf(folio)];
+        world.Memcgs[lru.MemcgOf(folio)].UsagePages -= 1L << order;
+        task.LruPages -= 1L << order;
+        lru.Del(folio);
+        FreeBlock(world, nid, folio, order);
+    }
+
+    /// <summary>Returns a block to the buddy allocator and counts pgfree.</summary>
+    public static void FreeBlock(World world, int nid, FolioRef folio, int order)
+    {
+        Zone zone = world.ZonesOf(nid)[folio.ZoneIndex];
+        zone.FreePages(folio.Page, order);
+        world.Vm.Count(VmEvent.Pgfree, 1L << order);
+    }
+}
