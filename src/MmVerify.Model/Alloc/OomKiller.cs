@@ -48,9 +48,8 @@ public static class OomKiller
     public static void Kill(World world, TaskState task)
     {
         task.Killed = true;
-        while (task.Held.Count > 0)
+        while (task.Held.TryDequeue(out var block, out _))
         {
-            var block = task.Held.Dequeue();
             FolioOps.FreeBlock(world, block.Node, block.Folio, block.Order);
         }
 

@@ -12,6 +12,7 @@ public static class FolioOps
     {
         world.Lru[nid].Add(folio, order, list, task.Memcg, task.Id, flags);
         task.LruPages += 1L << order;
+        world.Memcgs[task.Memcg].UsagePages += 1L << order;
     }
 
     /// <summary>
@@ -56,6 +57,24 @@ public static class FolioOps
         task.LruPages -= 1L << order;
         lru.Del(folio);
         FreeBlock(world, nid, folio, order);
+    }
+
+    /// <summary>A task takes a block outside the LRU until a release time (long.MaxValue: for good).</summary>
+    public static void Hold(World world, TaskState task, int nid, FolioRef folio, int order, long releaseAtNs)
+    {
+        task.Held.Enqueue(new HeldBlock(nid, folio, order, releaseAtNs), (releaseAtNs, task.HeldSeq++));
+        task.HeldPages += 1L << order;
+    }
+
+    /// <summary>Frees the task's held blocks whose time has come.</summary>
+    public static void ReleaseDue(World world, TaskState task)
+    {
+        while (task.Held.TryPeek(out var block, out var key) && key.ReleaseAtNs <= world.NowNs)
+        {
+            task.Held.Dequeue();
+            task.HeldPages -= 1L << block.Order;
+            FreeBlock(world, block.Node, block.Folio, block.Order);
+        }
     }
 
     /// <summary>Returns a block to the buddy allocator and counts pgfree.</summary>

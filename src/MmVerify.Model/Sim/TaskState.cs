@@ -36,8 +36,11 @@ public sealed class TaskState
     /// <summary>Pages on the LRU that this task faulted in (file and anon).</summary>
     public long LruPages { get; set; }
 
-    /// <summary>Pages held outside the LRU, oldest first.</summary>
-    public Queue<HeldBlock> Held { get; private set; } = new();
+    /// <summary>Blocks held outside the LRU, by release time (then by when they were taken).</summary>
+    public PriorityQueue<HeldBlock, (long ReleaseAtNs, long Seq)> Held { get; private set; } = new();
+
+    /// <summary>Sequence number of the next held block, for a deterministic order among equal release times.</summary>
+    public long HeldSeq { get; set; }
 
     public long HeldPages { get; set; }
 
@@ -56,7 +59,7 @@ public sealed class TaskState
     public TaskState Clone()
     {
         var copy = (TaskState)MemberwiseClone();
-        copy.Held = new Queue<HeldBlock>(Held);
+        copy.Held = new PriorityQueue<HeldBlock, (long, long)>(Held.UnorderedItems);
         return copy;
     }
 }

@@ -44,6 +44,8 @@ public enum VmEvent
     AllocFailure,
     ThpFaultAlloc,
     ThpFaultFallback,
+    NetFragOrder3,
+    NetFragOrder0,
 }
 
 public static class VmEvents
@@ -54,6 +56,8 @@ public static class VmEvents
         VmEvent.PgallocDma32 => "pgalloc_dma32",
         VmEvent.AllocstallDma32 => "allocstall_dma32",
         VmEvent.AllocFailure => "mmverify_alloc_failure",
+        VmEvent.NetFragOrder3 => "mmverify_net_frag_order3",
+        VmEvent.NetFragOrder0 => "mmverify_net_frag_order0",
         _ => SnakeCase(e.ToString()),
     };
 

@@ -15,8 +15,9 @@ namespace MmVerify.Model.Sim;
 /// </summary>
 public sealed class World
 {
-    public World(Machine machine, KernelPolicy policy, IReadOnlyList<Memcg>? memcgs = null, long swapPages = 0, int hz = 250, ITraceSink? trace = null, Costs? costs = null)
+    public World(Machine machine, KernelPolicy policy, IReadOnlyList<Memcg>? memcgs = null, long swapPages = 0, int hz = 250, ITraceSink? trace = null, Costs? costs = null, ulong seed = 1)
     {
+        Random = new DetRandom(seed);
         Machine = machine;
         Policy = policy;
         Memcgs = memcgs?.ToList() ?? [new Memcg(0, "/", long.MaxValue)];
@@ -50,6 +51,7 @@ public sealed class World
         Costs = other.Costs;
         Trace = trace;
         PolicyState = other.PolicyState.Clone();
+        Random = other.Random.Clone();
     }
 
     public Machine Machine { get; }
@@ -76,6 +78,9 @@ public sealed class World
     public List<TaskState> Tasks { get; } = [];
 
     public Costs Costs { get; }
+
+    /// <summary>The workload's randomness (which pages a task touches); the kernel model itself has none.</summary>
+    public DetRandom Random { get; }
 
     public ITraceSink Trace { get; set; }
 
