@@ -56,10 +56,20 @@ public static class PageAllocator
 
         // Prefer not to fragment NORMAL while DMA32 could serve: only a preference, dropped on failure.
         var zones = world.ZonesOf(nid);
-        var highest = Zonelist.HighestZoneIndex(world, nid, gfp);
-        var preferredIsNormal = zones[highest].Kind == Topology.ZoneKind.Normal;
-        var dma32 = zones.Any(z => z.Kind == Topology.ZoneKind.Dma32 && (world.Nodes.Count == 1 || z.IsPopulated));
-        return preferredIsNormal && dma32 ? flags | AllocFlags.NoFragment : flags;
+        if (zones[Zonelist.HighestZoneIndex(world, nid, gfp)].Kind != Topology.ZoneKind.Normal)
+        {
+            return flags;
+        }
+
+        for (var z = 0; z < zones.Count; z++)
+        {
+            if (zones[z].Kind == Topology.ZoneKind.Dma32 && (world.Nodes.Count == 1 || zones[z].IsPopulated))
+            {
+                return flags | AllocFlags.NoFragment;
+            }
+        }
+
+        return flags;
     }
 
     // mirrors get_page_from_freelist(), mm/page_alloc.c, v7.2
@@ -72,8 +82,10 @@ public static class PageAllocator
         {
             var skippedBusy = false;
             var restart = false;
-            foreach (var nid in Zonelist.Nodes(world, task.Node))
+            for (var n = 0; n < Zonelist.NodeCount(world, task.Bound); n++)
             {
+                var nid = Zonelist.NodeAt(task.Node, n);
+
                 // Remote nodes are tried only once fragmentation avoidance is given up (without defrag_mode).
                 if ((flags & AllocFlags.NoFragment) != 0 && !world.Sysctls.DefragMode && nid != task.Node)
                 {
@@ -179,8 +191,9 @@ public static class PageAllocator
         }
 
         var order = world.Policy.DefragMode.KswapdWakeOrder(world, request.Order);
-        foreach (var nid in Zonelist.Nodes(world, request.Task.Node))
+        for (var n = 0; n < Zonelist.NodeCount(world, request.Task.Bound); n++)
         {
+            var nid = Zonelist.NodeAt(request.Task.Node, n);
             var zones = world.ZonesOf(nid);
             var highest = Zonelist.HighestZoneIndex(world, nid, request.Gfp);
             for (var z = highest; z >= 0; z--)
@@ -381,7 +394,7 @@ public static class PageAllocator
     private static bool UnreserveHighatomic(World world, AllocRequest request, bool force)
     {
         var mt = GfpRules.GfpMigratetype(request.Gfp);
-        foreach (var nid in Zonelist.Nodes(world, request.Task.Node))
+        foreach (var nid in Zonelist.Nodes(world, request.Task.Node, request.Task.Bound))
         {
             var zones = world.ZonesOf(nid);
             for (var z = Zonelist.HighestZoneIndex(world, nid, request.Gfp); z >= 0; z--)
@@ -441,7 +454,7 @@ public static class PageAllocator
 
         if (noProgressLoops <= KswapdFunctions.MaxReclaimRetries)
         {
-            foreach (var nid in Zonelist.Nodes(world, request.Task.Node))
+            foreach (var nid in Zonelist.Nodes(world, request.Task.Node, request.Task.Bound))
             {
                 var zones = world.ZonesOf(nid);
                 var highest = Zonelist.HighestZoneIndex(world, nid, request.Gfp);

@@ -21,16 +21,22 @@ public static class Zonelist
     public static int HighestZoneIndex(World world, int nid, GfpFlags gfp)
     {
         var zones = world.ZonesOf(nid);
-        var kind = GfpRules.GfpZone(gfp);
-        if ((gfp & GfpFlags.HighMem) != 0 && kind == ZoneKind.Normal && zones.Any(z => z.Kind == ZoneKind.HighMem))
+        var rank = Rank(GfpRules.GfpZone(gfp));
+        if ((gfp & GfpFlags.HighMem) != 0 && rank == Rank(ZoneKind.Normal))
         {
-            kind = ZoneKind.HighMem;
+            for (var i = 0; i < zones.Count; i++)
+            {
+                if (zones[i].Kind == ZoneKind.HighMem)
+                {
+                    rank = Rank(ZoneKind.HighMem);
+                }
+            }
         }
 
         var best = 0;
         for (var i = 0; i < zones.Count; i++)
         {
-            if (Rank(zones[i].Kind) <= Rank(kind))
+            if (Rank(zones[i].Kind) <= rank)
             {
                 best = i;
             }
@@ -39,10 +45,21 @@ public static class Zonelist
         return best;
     }
 
+    /// <summary>How many nodes the zonelist visits: one when bound, else all.</summary>
+    public static int NodeCount(World world, bool bound) => bound ? 1 : world.Nodes.Count;
+
+    /// <summary>The i-th node of the zonelist that starts at preferred.</summary>
+    public static int NodeAt(int preferred, int i) => i == 0 ? preferred : (i <= preferred ? i - 1 : i);
+
     /// <summary>Node ids in fallback order: the preferred node, then the others by id (all at equal distance).</summary>
-    public static IEnumerable<int> Nodes(World world, int preferred)
+    public static IEnumerable<int> Nodes(World world, int preferred, bool bound = false)
     {
         yield return preferred;
+        if (bound)
+        {
+            yield break;
+        }
+
         for (var n = 0; n < world.Nodes.Count; n++)
         {
             if (n != preferred)

@@ -17,6 +17,12 @@ public enum PageOwner : byte
 
 public static class PageOwners
 {
-    /// <summary>Pages that isolate_migratepages would count as movable (on an LRU or with movable ops).</summary>
-    public static bool IsMovable(PageOwner owner) => owner is PageOwner.LruFile or PageOwner.LruAnon;
+    /// <summary>
+    /// PageLRU: what prep_move_freepages_block counts as movable. mlocked pages sit on the unevictable
+    /// LRU, so Pinned counts here; compaction still leaves them alone (the model treats them as pinned).
+    /// </summary>
+    public static bool IsMovable(PageOwner owner) => owner is PageOwner.LruFile or PageOwner.LruAnon or PageOwner.Pinned;
+
+    /// <summary>Pages compaction may migrate: LRU pages that are not pinned.</summary>
+    public static bool IsMigratable(PageOwner owner) => owner is PageOwner.LruFile or PageOwner.LruAnon;
 }

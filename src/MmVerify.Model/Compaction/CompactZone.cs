@@ -99,7 +99,7 @@ public static class CompactZone
             var order = zone.OrderAt(i);
             cc.MigrateScanned += 1L << order;
             var folio = new FolioRef(cc.ZoneIndex, i);
-            if (state == PageState.AllocatedHead && PageOwners.IsMovable(zone.OwnerAt(i)) && order < zone.Geometry.PageblockOrder
+            if (state == PageState.AllocatedHead && PageOwners.IsMigratable(zone.OwnerAt(i)) && order < zone.Geometry.PageblockOrder
                 && lru.OnLru(folio) && lru.ListOf(folio) != LruList.Unevictable)
             {
                 var target = IsolateFreeTarget(zone, cc, order, ref freeCursor, ref freeBlockStart, block);

@@ -85,7 +85,7 @@ public static class DirectReclaimer
     // mirrors shrink_zones(), mm/vmscan.c, v7.2: shrink_node once per node of the zonelist
     private static void ShrinkZones(World world, TaskState task, ScanControl sc)
     {
-        foreach (var nid in Zonelist.Nodes(world, task.Node))
+        foreach (var nid in Zonelist.Nodes(world, task.Node, task.Bound))
         {
             var zones = world.ZonesOf(nid);
             var shrink = false;

@@ -55,7 +55,7 @@ public sealed class Simulation
                 throw new ArgumentException($"task '{t.Name}' names node {t.Node}, which does not exist");
             }
 
-            var state = new TaskState(World.Tasks.Count, 1000 + World.Tasks.Count, t.Name, memcg, t.Node);
+            var state = new TaskState(World.Tasks.Count, 1000 + World.Tasks.Count, t.Name, memcg, t.Node) { Bound = t.Bind };
             World.Tasks.Add(state);
             tasks[t.Name] = state;
         }

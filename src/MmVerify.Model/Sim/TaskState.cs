@@ -31,6 +31,9 @@ public sealed class TaskState
 
     public int Node { get; set; }
 
+    /// <summary>The task's memory policy binds it to its node (MPOL_BIND): no fallback to other nodes.</summary>
+    public bool Bound { get; set; }
+
     public bool Killed { get; set; }
 
     /// <summary>Pages on the LRU that this task faulted in (file and anon).</summary>

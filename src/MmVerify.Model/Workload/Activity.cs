@@ -30,7 +30,7 @@ public sealed class Activity
 
     public long EndNs => (long)(Phase.EndSeconds * 1e9);
 
-    /// <summary>Runs one operation (or batch) and schedules the next.</summary>
+    /// <summary>Runs one operation (or a batch of them) and schedules the next.</summary>
     public void Step(World world)
     {
         if (Task.Killed || world.NowNs >= EndNs || (Spec.Count is { } count && Done >= count))
@@ -46,10 +46,12 @@ public sealed class Activity
             return;
         }
 
-        var time = TaskOps.Run(world, this);
-        Done++;
+        var time = TaskOps.Run(world, this, out var ops);
+        Done += ops;
         Task.BusyNs += time;
-        var interval = Spec.RatePerSecond > 0 ? (long)(1e9 / Spec.RatePerSecond) : 0;
+
+        // RatePerSecond counts operations; a step of several operations takes their share of time.
+        var interval = Spec.RatePerSecond > 0 ? (long)(ops * 1e9 / Spec.RatePerSecond) : 0;
         NextRunNs = world.NowNs + Math.Max(time, interval);
         if (Spec.Op is OpKind.FragmentArena or OpKind.DropCaches or OpKind.Exit)
         {

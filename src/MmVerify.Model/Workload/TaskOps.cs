@@ -16,14 +16,21 @@ public static class TaskOps
     /// <summary>GFP_TRANSHUGE_LIGHT: a THP fault that neither reclaims nor wakes kswapd.</summary>
     public const GfpFlags TransHugeLight = (Gfp.Gfp.HighUserMovable | GfpFlags.Comp | GfpFlags.NoMemAlloc | GfpFlags.NoWarn) & ~Gfp.Gfp.Reclaim;
 
-    public static long Run(World world, Activity activity)
+    /// <summary>
+    /// Runs up to Batch operations. A batch ends early when an operation woke kswapd or kcompactd,
+    /// so that the daemon runs between the operations as it would on another CPU.
+    /// </summary>
+    public static long Run(World world, Activity activity, out int done)
     {
         var spec = activity.Spec;
         var task = activity.Task;
         FolioOps.ReleaseDue(world, task);
         long time = 0;
-        for (var i = 0; i < Math.Max(1, spec.Batch) && !task.Killed; i++)
+        done = 0;
+        var daemonsDue = DaemonsDue(world);
+        while (done < Math.Max(1, spec.Batch) && !task.Killed)
         {
+            done++;
             time += spec.Op switch
             {
                 OpKind.FaultFile => Fault(world, task, spec.Gfp, LruList.InactiveFile, PageOwner.LruFile, HotFlags(world, spec) | DirtyFlag(world, spec)),
@@ -40,9 +47,25 @@ public static class TaskOps
                 OpKind.FragmentArena => FragmentArena(world, task, spec),
                 _ => throw new ArgumentOutOfRangeException(nameof(activity)),
             };
+
+            if (DaemonsDue(world) > daemonsDue)
+            {
+                break;
+            }
         }
 
         return Math.Max(time, 1);
+    }
+
+    private static int DaemonsDue(World world)
+    {
+        var due = 0;
+        foreach (var r in world.Reclaim)
+        {
+            due += (r.KswapdNextRunNs <= world.NowNs ? 1 : 0) + (r.KcompactdNextRunNs <= world.NowNs ? 1 : 0);
+        }
+
+        return due;
     }
 
     private static LruFlags HotFlags(World world, ActivitySpec spec) =>
@@ -83,9 +106,14 @@ public static class TaskOps
         return outcome.CostNs + Fault(world, task, Gfp.Gfp.HighUserMovable, LruList.InactiveAnon, PageOwner.LruAnon, HotFlags(world, spec));
     }
 
+    /// <summary>The activity holds enough, or waits for a free block that is not there.</summary>
+    private static bool Idle(World world, TaskState task, ActivitySpec spec, int order) =>
+        (spec.MaxHeldPages is { } cap && task.HeldPages >= cap)
+        || (spec.OnlyIfFreeBlock && !HasFreeBlock(world, task.Node, order));
+
     private static long KernelAlloc(World world, TaskState task, ActivitySpec spec)
     {
-        if (spec.OnlyIfFreeBlock && !HasFreeBlock(world, task.Node, spec.Order))
+        if (Idle(world, task, spec, spec.Order))
         {
             return world.Costs.AllocFastPath;
         }
@@ -106,6 +134,11 @@ public static class TaskOps
     {
         foreach (var zone in world.ZonesOf(nid))
         {
+            if (zone.Kind == Topology.ZoneKind.Dma)
+            {
+                continue;
+            }
+
             for (var o = order; o <= zone.Geometry.MaxPageOrder; o++)
             {
                 if (zone.NrFree(o) > 0)
@@ -123,6 +156,10 @@ public static class TaskOps
     {
         const int fragOrder = 3;
         long time = 0;
+        if (Idle(world, task, spec, fragOrder))
+        {
+            return world.Costs.AllocFastPath;
+        }
 
         // net.core.high_order_alloc_disable only affects the TX path.
         if (spec.Rx || !world.Sysctls.HighOrderAllocDisable)

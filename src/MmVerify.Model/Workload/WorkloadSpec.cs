@@ -3,8 +3,8 @@ using MmVerify.Model.Gfp;
 
 namespace MmVerify.Model.Workload;
 
-/// <summary>A task: a process that allocates, in a memory cgroup, on a node.</summary>
-public sealed record TaskSpec(string Name, string Memcg = "/", int Node = 0);
+/// <summary>A task: a process that allocates, in a memory cgroup, on a node (bound to it with Bind, as numactl --membind).</summary>
+public sealed record TaskSpec(string Name, string Memcg = "/", int Node = 0, bool Bind = false);
 
 /// <summary>A memory cgroup with memory.high in pages (null: max).</summary>
 public sealed record MemcgSpec(string Name, long? HighPages);
@@ -19,13 +19,13 @@ public sealed record ActivitySpec
 
     public required OpKind Op { get; init; }
 
-    /// <summary>Operations per simulated second; 0 means as fast as its cost allows.</summary>
+    /// <summary>Operations per simulated second; 0 means as fast as their cost allows.</summary>
     public double RatePerSecond { get; init; }
 
     /// <summary>Stop after this many operations (null: until the phase ends).</summary>
     public long? Count { get; init; }
 
-    /// <summary>Pages (or folios) per operation.</summary>
+    /// <summary>At most this many operations per scheduling step (fewer if one wakes a daemon): a speed knob.</summary>
     public int Batch { get; init; } = 1;
 
     public int Order { get; init; }
@@ -46,8 +46,11 @@ public sealed record ActivitySpec
     /// <summary>NetFragRefill: the RX path (page_frag_cache, adds __GFP_NOMEMALLOC) instead of TX.</summary>
     public bool Rx { get; init; }
 
-    /// <summary>KernelAlloc: only when a free block of the order exists (seed 000's sniper).</summary>
+    /// <summary>Only when a free block of the order exists outside ZONE_DMA (seed 000's sniper watches buddyinfo).</summary>
     public bool OnlyIfFreeBlock { get; init; }
+
+    /// <summary>Stop taking blocks while the task holds this many pages (e.g. socket receive buffers full).</summary>
+    public long? MaxHeldPages { get; init; }
 
     /// <summary>Stop faulting while the node's free pages are below this watermark ("min", "low", "high").</summary>
     public string? PauseBelowWatermark { get; init; }
