@@ -18,7 +18,7 @@ namespace MmVerify.Model.Alloc;
 public static class PageAllocator
 {
     /// <summary>The model gives up on a slow path that loops this often (the kernel would loop forever).</summary>
-    public const int LivelockRetries = 1000;
+    public const int LivelockRetries = 200;
 
     // mirrors __alloc_frozen_pages_noprof(), mm/page_alloc.c, v7.2
     public static AllocOutcome Alloc(World world, AllocRequest request)
@@ -348,6 +348,14 @@ public static class PageAllocator
 
     private static AllocOutcome Fail(World world, AllocRequest request, AllocFlags flags, long cost, bool livelocked)
     {
+        if (livelocked)
+        {
+            // The kernel would still be looping: the task hangs here.
+            request.Task.Stalled = true;
+            world.Vm.Count(VmEvent.AllocLivelock);
+            return AllocOutcome.Failed(cost, livelocked);
+        }
+
         world.Vm.Count(VmEvent.AllocFailure);
         if (world.Trace.Enabled)
         {

@@ -19,6 +19,11 @@ public static class DirectCompaction
     {
         costNs = 0;
         var best = CompactResult.Skipped;
+        if (!world.Sysctls.CompactionEnabled)
+        {
+            return best;
+        }
+
         var zones = world.ZonesOf(nid);
         for (var z = Math.Min(highestZoneidx, zones.Count - 1); z >= 0; z--)
         {

@@ -11,7 +11,7 @@ public static class Kcompactd
     // mirrors wakeup_kcompactd(), mm/compaction.c, v7.2
     public static void WakeupKcompactd(World world, int nid, int order, int highestZoneidx, string comm, int pid)
     {
-        if (order == 0)
+        if (order == 0 || !world.Sysctls.CompactionEnabled)
         {
             return;
         }

@@ -40,7 +40,7 @@ public sealed class Simulation
             memcgs.Add(new Memcg(memcgs.Count, m.Name, m.HighPages ?? long.MaxValue));
         }
 
-        World = new World(machine, setup.Policy, memcgs, setup.SwapPages, setup.Hz, trace, setup.Costs, setup.Seed);
+        World = new World(machine, setup.Policy, memcgs, setup.SwapPages, setup.Hz, trace, setup.Costs, setup.Seed, (long)(setup.UptimeAtStartSeconds * 1e9));
         var tasks = new Dictionary<string, TaskState>();
         foreach (var t in setup.Workload.Tasks)
         {

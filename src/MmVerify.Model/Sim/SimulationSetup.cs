@@ -18,6 +18,9 @@ public sealed record SimulationSetup
 
     public int Hz { get; init; } = 250;
 
+    /// <summary>Uptime when the workload starts (jiffies-based debounces care; INITIAL_JIFFIES wraps at 5 minutes).</summary>
+    public double UptimeAtStartSeconds { get; init; } = 3600;
+
     public required WorkloadSpec Workload { get; init; }
 
     public required KernelPolicy Policy { get; init; }

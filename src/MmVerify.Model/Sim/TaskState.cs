@@ -36,6 +36,9 @@ public sealed class TaskState
 
     public bool Killed { get; set; }
 
+    /// <summary>An allocation of this task never completed (the model stopped a livelocked slow path): it hangs.</summary>
+    public bool Stalled { get; set; }
+
     /// <summary>Pages on the LRU that this task faulted in (file and anon).</summary>
     public long LruPages { get; set; }
 

@@ -46,6 +46,7 @@ public enum VmEvent
     ThpFaultFallback,
     NetFragOrder3,
     NetFragOrder0,
+    AllocLivelock,
 }
 
 public static class VmEvents
@@ -58,6 +59,7 @@ public static class VmEvents
         VmEvent.AllocFailure => "mmverify_alloc_failure",
         VmEvent.NetFragOrder3 => "mmverify_net_frag_order3",
         VmEvent.NetFragOrder0 => "mmverify_net_frag_order0",
+        VmEvent.AllocLivelock => "mmverify_alloc_livelock",
         _ => SnakeCase(e.ToString()),
     };
 

@@ -15,7 +15,7 @@ namespace MmVerify.Model.Sim;
 /// </summary>
 public sealed class World
 {
-    public World(Machine machine, KernelPolicy policy, IReadOnlyList<Memcg>? memcgs = null, long swapPages = 0, int hz = 250, ITraceSink? trace = null, Costs? costs = null, ulong seed = 1)
+    public World(Machine machine, KernelPolicy policy, IReadOnlyList<Memcg>? memcgs = null, long swapPages = 0, int hz = 250, ITraceSink? trace = null, Costs? costs = null, ulong seed = 1, long uptimeAtStartNs = 0)
     {
         Random = new DetRandom(seed);
         Machine = machine;
@@ -30,7 +30,7 @@ public sealed class World
         Reclaim = machine.Nodes.Select(n => new NodeReclaimState(n.Zones.Count) { KswapdNextRunNs = 0 }).ToArray();
         Compaction = machine.Nodes.Select(n => n.Zones.Select(_ => new ZoneCompactionState()).ToArray()).ToArray();
         Swap = new SwapState { TotalPages = swapPages };
-        Clock = new SimClock(hz);
+        Clock = new SimClock(hz) { UptimeAtStartNs = uptimeAtStartNs };
         Trace = trace ?? NullTraceSink.Instance;
         Costs = costs ?? Costs.Default;
         policy.Boot(this);

@@ -33,6 +33,9 @@ public sealed class VmSysctls
     /// <summary>kernel.numa_balancing has NUMA_BALANCING_MEMORY_TIERING: pgdat_balanced uses the promo watermark.</summary>
     public bool NumaBalancingMemoryTiering { get; set; }
 
+    /// <summary>CONFIG_COMPACTION: without it there is no kcompactd and no direct compaction (Linux 2.6.8).</summary>
+    public bool CompactionEnabled { get; set; } = true;
+
     /// <summary>Transparent hugepages enabled (always or madvise) with khugepaged running.</summary>
     public bool ThpEnabled { get; set; } = true;
 

@@ -44,9 +44,11 @@ public sealed record KernelPolicy
 /// <summary>Mutable state some policies keep (debounce timestamps, the tuned value's baseline).</summary>
 public sealed class PolicyState
 {
-    public long LastTuneNs { get; set; } = long.MinValue;
+    /// <summary>The debounce timestamp in kernel jiffies (static unsigned long, initially 0 as in the patches).</summary>
+    public ulong LastTuneJiffies { get; set; }
 
-    public long LastDecayNs { get; set; } = long.MinValue;
+    /// <summary>When min_free_kbytes last changed (simulated ns), for v2's decay clock.</summary>
+    public long LastChangeNs { get; set; } = long.MinValue;
 
     public long InitialMinFreeKbytes { get; set; } = -1;
 

@@ -69,6 +69,21 @@ public static class VariantCatalog
             [PolicyPoint.DefragMode, PolicyPoint.DefragFallback],
             p => p with { DefragMode = new DefragModeWithKswapdAssist(), DefragFallback = new DefragFallbackBeforeAtomicFix() },
             []),
+        new("autotune-v1",
+            new("autotune-v1", "mm/page_alloc: auto-tune min_free_kbytes on atomic allocation failure", "seed 002, wujing", "v1, 2026-01-04"),
+            [PolicyPoint.ReserveTuning],
+            p => p with { ReserveTuning = new AutotuneV1() },
+            []),
+        new("autotune-v2",
+            new("autotune-v2", "mm/page_alloc: dynamic min_free_kbytes adjustment (+50%, 10 s debounce, 5%/5 min decay to 1.2x)", "seed 002, wujing", "v2, 2026-01-05"),
+            [PolicyPoint.ReserveTuning],
+            p => p with { ReserveTuning = new AutotuneV2() },
+            []),
+        new("autotune-v3",
+            new("autotune-v3", "mm/page_alloc: auto-tune watermarks on atomic allocation failure (boost, 10 s debounce)", "seed 002, wujing", "v3, 2026-01-05"),
+            [PolicyPoint.ReserveTuning],
+            p => p with { ReserveTuning = new AutotuneV3() },
+            []),
     ];
 
     /// <summary>Resolves BASELINE[+PATCH]... (or a bare PATCH on linux-7.2) into policies.</summary>

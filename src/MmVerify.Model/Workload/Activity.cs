@@ -33,7 +33,7 @@ public sealed class Activity
     /// <summary>Runs one operation (or a batch of them) and schedules the next.</summary>
     public void Step(World world)
     {
-        if (Task.Killed || world.NowNs >= EndNs || (Spec.Count is { } count && Done >= count))
+        if (Task.Killed || Task.Stalled || world.NowNs >= EndNs || (Spec.Count is { } count && Done >= count))
         {
             Finished = true;
             NextRunNs = long.MaxValue;

@@ -28,7 +28,7 @@ public static class TaskOps
         long time = 0;
         done = 0;
         var daemonsDue = DaemonsDue(world);
-        while (done < Math.Max(1, spec.Batch) && !task.Killed)
+        while (done < Math.Max(1, spec.Batch) && !task.Killed && !task.Stalled)
         {
             done++;
             time += spec.Op switch

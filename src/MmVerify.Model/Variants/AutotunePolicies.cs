@@ -1,0 +1,155 @@
+using MmVerify.Model.Alloc;
+using MmVerify.Model.Gfp;
+using MmVerify.Model.Kswapd;
+using MmVerify.Model.Sim;
+using MmVerify.Model.Trace;
+using MmVerify.Model.Watermarks;
+
+namespace MmVerify.Model.Variants;
+
+/// <summary>What the seed-002 patches share: their trigger and their trace.</summary>
+public abstract class AutotuneBase : IReserveTuningPolicy
+{
+    /// <summary>The patches' test "(gfp_mask &amp; GFP_ATOMIC) &amp;&amp; order == 0": any common bit, so GFP_KERNEL and GFP_NOWAIT match too.</summary>
+    protected static bool Triggers(GfpFlags gfp, int order) => (gfp & Gfp.Gfp.Atomic) != 0 && order == 0;
+
+    public abstract void OnAllocationFailure(World world, GfpFlags gfp, int order, int nid);
+
+    public virtual void OnBalanceEnd(World world, int nid)
+    {
+    }
+
+    public virtual void OnTick(World world)
+    {
+    }
+
+    protected static void Record(World world, string action, int nid = -1, int zid = -1, long boost = 0)
+    {
+        world.PolicyState.TuneActions++;
+        if (world.Trace.Enabled)
+        {
+            world.Trace.Emit(new AutotuneEvent(world.NowNs, "kworker/0:1", 30, action, world.Sysctls.MinFreeKbytes, nid, zid, boost));
+        }
+    }
+
+    protected static long TotalKbytes(World world) => world.Machine.Spec.TotalRamPages << 2;
+
+    /// <summary>What the patches write: min_free_kbytes and user_min_free_kbytes, then setup_per_zone_wmarks().</summary>
+    protected static void SetMinFreeKbytes(World world, long kbytes)
+    {
+        if (world.PolicyState.InitialMinFreeKbytes < 0)
+        {
+            world.PolicyState.InitialMinFreeKbytes = world.Sysctls.MinFreeKbytes;
+        }
+
+        world.Sysctls.MinFreeKbytes = kbytes;
+        world.Sysctls.UserMinFreeKbytes = Math.Max(world.Sysctls.UserMinFreeKbytes, kbytes);
+        world.Machine.SetupPerZoneWmarks();
+        world.PolicyState.LastChangeNs = world.NowNs;
+    }
+}
+
+// seed 002 v1 (wujing, Jan 2026): double min_free_kbytes on an atomic failure, capped at 1% of RAM;
+// no debounce (schedule_work coalesces only a pending run), no decay
+public sealed class AutotuneV1 : AutotuneBase
+{
+    public override void OnAllocationFailure(World world, GfpFlags gfp, int order, int nid)
+    {
+        if (!Triggers(gfp, order))
+        {
+            return;
+        }
+
+        var maxLimit = TotalKbytes(world) / 100;
+        var next = Math.Min(world.Sysctls.MinFreeKbytes * 2, maxLimit);
+        if (next > world.Sysctls.MinFreeKbytes)
+        {
+            SetMinFreeKbytes(world, next);
+            Record(world, "min_free_kbytes_double");
+        }
+    }
+}
+
+// seed 002 v2 (cover letter): +50% with a 10 s global debounce, decaying 5% every 5 minutes to a floor
+// of 1.2x the initial value (the v2 code is not in the thread: the description is followed, cap kept from v1)
+public sealed class AutotuneV2 : AutotuneBase
+{
+    private const long DecayIntervalNs = 300_000_000_000;
+
+    public override void OnAllocationFailure(World world, GfpFlags gfp, int order, int nid)
+    {
+        if (!Triggers(gfp, order) || !Debounced(world))
+        {
+            return;
+        }
+
+        var maxLimit = TotalKbytes(world) / 100;
+        var next = Math.Min(world.Sysctls.MinFreeKbytes * 3 / 2, maxLimit);
+        if (next > world.Sysctls.MinFreeKbytes)
+        {
+            SetMinFreeKbytes(world, next);
+            Record(world, "min_free_kbytes_raise");
+        }
+    }
+
+    public override void OnTick(World world)
+    {
+        var initial = world.PolicyState.InitialMinFreeKbytes;
+        if (initial < 0 || world.NowNs - world.PolicyState.LastChangeNs < DecayIntervalNs)
+        {
+            return;
+        }
+
+        var floor = initial * 12 / 10;
+        var next = Math.Max(world.Sysctls.MinFreeKbytes * 95 / 100, floor);
+        if (next < world.Sysctls.MinFreeKbytes)
+        {
+            SetMinFreeKbytes(world, next);
+            Record(world, "min_free_kbytes_decay");
+        }
+    }
+
+    // time_after(jiffies, last + msecs_to_jiffies(10000)), with last starting at 0 as a static
+    internal static bool Debounced(World world)
+    {
+        var now = world.Clock.KernelJiffies;
+        var window = (ulong)(10 * world.Clock.Hz);
+        if (!SimClock.TimeAfter(now, world.PolicyState.LastTuneJiffies + window))
+        {
+            return false;
+        }
+
+        world.PolicyState.LastTuneJiffies = now;
+        return true;
+    }
+}
+
+// seed 002 v3 (wujing, Jan 2026): on an atomic failure, boost_watermark() every zone of the zonelist and
+// wake kswapd, at most once per 10 s; kswapd's normal boosted reclaim makes the boost decay
+public sealed class AutotuneV3 : AutotuneBase
+{
+    public override void OnAllocationFailure(World world, GfpFlags gfp, int order, int nid)
+    {
+        if (!Triggers(gfp, order) || !AutotuneV2.Debounced(world))
+        {
+            return;
+        }
+
+        for (var n = 0; n < world.Nodes.Count; n++)
+        {
+            var node = Zonelist.NodeAt(nid, n);
+            var highest = Zonelist.HighestZoneIndex(world, node, gfp);
+            var zones = world.ZonesOf(node);
+            for (var z = highest; z >= 0; z--)
+            {
+                if (!zones[z].IsPopulated || !WatermarkBoosting.BoostWatermark(zones[z]))
+                {
+                    continue;
+                }
+
+                Record(world, "boost", node, z, zones[z].WatermarkBoost);
+                KswapdFunctions.WakeupKswapd(world, node, z, gfp, 0, highest, "kworker/0:1", 30);
+            }
+        }
+    }
+}
