@@ -1,5 +1,7 @@
 using System.CommandLine;
 using MmVerify.Cli.Check;
+using MmVerify.Cli.List;
+using MmVerify.Cli.Simulate;
 using MmVerify.Cli.Watermarks;
 
 namespace MmVerify.Cli;
@@ -10,6 +12,8 @@ internal static class MmVerifyCommand
     public static RootCommand Create() => new("mmverify: an executable specification of the Linux page allocator, watermarks and kswapd")
     {
         CheckCommand.Create(),
+        ListCommand.Create(),
+        SimulateCommand.Create(),
         WatermarksCommand.Create(),
     };
 }

@@ -21,6 +21,9 @@ public sealed class CompactControl
     /// <summary>MIGRATE_ASYNC (true) or SYNC_LIGHT/SYNC (false).</summary>
     public bool Async { get; init; }
 
+    /// <summary>cc->ignore_skip_hint: SYNC_FULL direct compaction scans everything.</summary>
+    public bool IgnoreSkipHint { get; init; }
+
     /// <summary>Direct compaction by an allocating task (false for kcompactd).</summary>
     public bool Direct { get; init; }
 

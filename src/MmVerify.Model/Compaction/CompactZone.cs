@@ -15,33 +15,90 @@ namespace MmVerify.Model.Compaction;
 /// </summary>
 public static class CompactZone
 {
-    // mirrors compact_zone(), mm/compaction.c, v7.2
+    // mirrors compact_zone(), mm/compaction.c, v7.2: scanners resume where the last run left them and
+    // skip pageblocks that yielded nothing before (PB_migrate_skip), unless this is a full sync run
     public static CompactResult Run(World world, CompactControl cc)
     {
         var zone = world.ZonesOf(cc.Nid)[cc.ZoneIndex];
+        var state = world.Compaction[cc.Nid][cc.ZoneIndex];
         var pb = zone.Geometry.PageblockNrPages;
-        var freeCursor = zone.SpannedPages;          // the free scanner works down from here
-        var freeBlockStart = AlignDown(zone, freeCursor - 1);
+        state.Skip ??= new bool[zone.PageblockCount];
+        if (state.Restarting(cc.Order))
+        {
+            state.ResetIsolationSuitable();
+        }
+
+        var zoneStart = AlignDown(zone, 0);
+        var lastBlock = AlignDown(zone, zone.SpannedPages - 1);
+        var sync = cc.Async ? 0 : 1;
+        var migrateStart = state.CachedMigrate[sync];
+        var freeStart = state.CachedFree;
+        if (migrateStart < zoneStart || migrateStart > lastBlock)
+        {
+            migrateStart = zoneStart;
+        }
+
+        if (freeStart < zoneStart || freeStart > lastBlock)
+        {
+            freeStart = lastBlock;
+        }
+
+        var wholeZone = cc.IgnoreSkipHint || (migrateStart == zoneStart && freeStart == lastBlock);
+        if (cc.IgnoreSkipHint)
+        {
+            migrateStart = zoneStart;
+            freeStart = lastBlock;
+        }
+
+        var scan = new Scanners(freeStart, Math.Min(freeStart + pb, zone.SpannedPages));
         var comm = cc.Direct ? "compact" : World.KcompactdComm(cc.Nid);
         var pid = cc.Direct ? 0 : World.KcompactdPid(cc.Nid);
-        Trace(world, new CompactionBeginEvent(world.NowNs, comm, pid, zone.StartPfn, zone.StartPfn, zone.StartPfn + zone.SpannedPages, zone.StartPfn + zone.SpannedPages, !cc.Async));
+        Trace(world, new CompactionBeginEvent(world.NowNs, comm, pid, zone.StartPfn, zone.PfnOf(Math.Max(0, migrateStart)), zone.PfnOf(Math.Max(0, freeStart)), zone.StartPfn + zone.SpannedPages, !cc.Async));
 
         var result = CompactResult.Continue;
-        for (var block = AlignDown(zone, 0); result == CompactResult.Continue; block += pb)
+        for (var block = migrateStart; result == CompactResult.Continue; block += pb)
         {
-            // The scanners met: the whole zone was scanned.
-            if (block + pb > freeBlockStart)
+            // The scanners met: next time starts afresh; a direct run asks kswapd to clear the hints.
+            if (block + pb > scan.FreeBlockStart)
             {
-                result = CompactResult.Complete;
+                state.CachedMigrate[0] = state.CachedMigrate[1] = -1;
+                state.CachedFree = -1;
+                if (cc.Direct)
+                {
+                    state.BlockskipFlush = true;
+                }
+
+                result = wholeZone ? CompactResult.Complete : CompactResult.PartialSkipped;
                 break;
             }
 
-            if (SuitableMigrationSource(zone, block, cc))
+            var skip = block >= 0 && !cc.IgnoreSkipHint && state.Skip[zone.PageblockOf(block)];
+            if (!skip && SuitableMigrationSource(zone, block, cc))
             {
-                MigrateBlock(world, zone, cc, block, ref freeCursor, ref freeBlockStart);
+                var before = cc.Migrated;
+                if (!MigrateBlock(world, zone, cc, state, block, ref scan))
+                {
+                    // The free scanner ran dry: give up this run where it is.
+                    result = CompactResult.PartialSkipped;
+                }
+
+                if (cc.Migrated == before && block >= 0)
+                {
+                    state.Skip[zone.PageblockOf(block)] = true;
+                }
             }
 
-            result = CompactFinished(world, zone, cc);
+            // update_cached_migrate(): resume after this block next time.
+            state.CachedMigrate[0] = Math.Max(state.CachedMigrate[0], block + pb);
+            if (!cc.Async)
+            {
+                state.CachedMigrate[1] = Math.Max(state.CachedMigrate[1], block + pb);
+            }
+
+            if (result == CompactResult.Continue)
+            {
+                result = CompactFinished(world, zone, cc);
+            }
         }
 
         var status = result switch
@@ -50,13 +107,20 @@ public static class CompactZone
             CompactResult.Complete => "complete",
             _ => "partial_skipped",
         };
-        Trace(world, new CompactionEndEvent(world.NowNs, comm, pid, zone.StartPfn, zone.StartPfn, zone.StartPfn + zone.SpannedPages, zone.StartPfn + zone.SpannedPages, !cc.Async, status));
+        Trace(world, new CompactionEndEvent(world.NowNs, comm, pid, zone.StartPfn, zone.PfnOf(Math.Max(0, migrateStart)), zone.PfnOf(Math.Max(0, scan.FreeBlockStart)), zone.StartPfn + zone.SpannedPages, !cc.Async, status));
         world.Vm.Count(VmEvent.CompactMigrateScanned, cc.MigrateScanned);
         world.Vm.Count(VmEvent.CompactFreeScanned, cc.FreeScanned);
         world.Vm.Count(VmEvent.CompactIsolated, cc.Migrated);
         world.Vm.Count(VmEvent.PgmigrateSuccess, cc.Migrated);
-        cc.CostNs += (cc.MigrateScanned + cc.FreeScanned) * world.Costs.CompactScanPage + (cc.Migrated * world.Costs.MigratePage);
+        cc.CostNs += ((cc.MigrateScanned + cc.FreeScanned) * world.Costs.CompactScanPage) + (cc.Migrated * world.Costs.MigratePage);
         return result;
+    }
+
+    /// <summary>The free scanner's position: the pageblock it works in and where in it it goes on.</summary>
+    private struct Scanners(int freeBlockStart, int freeCursor)
+    {
+        public int FreeBlockStart = freeBlockStart;
+        public int FreeCursor = freeCursor;
     }
 
     // mirrors suitable_migration_source(), mm/compaction.c, v7.2: async direct compaction stays in compatible blocks
@@ -82,14 +146,14 @@ public static class CompactZone
     }
 
     // mirrors isolate_migratepages_block() + migrate_pages(), mm/compaction.c and mm/migrate.c, v7.2, in outline
-    private static void MigrateBlock(World world, Zone zone, CompactControl cc, int block, ref int freeCursor, ref int freeBlockStart)
+    private static bool MigrateBlock(World world, Zone zone, CompactControl cc, ZoneCompactionState state, int block, ref Scanners scan)
     {
         var lru = world.Lru[cc.Nid];
         var end = block + zone.Geometry.PageblockNrPages;
-        for (var i = block; i < end && i < freeBlockStart;)
+        for (var i = Math.Max(block, 0); i < end && i < scan.FreeBlockStart;)
         {
-            var state = zone.StateAt(i);
-            if (state is PageState.Reserved or PageState.Tail)
+            var pageState = zone.StateAt(i);
+            if (pageState is PageState.Reserved or PageState.Tail)
             {
                 cc.MigrateScanned++;
                 i++;
@@ -99,13 +163,13 @@ public static class CompactZone
             var order = zone.OrderAt(i);
             cc.MigrateScanned += 1L << order;
             var folio = new FolioRef(cc.ZoneIndex, i);
-            if (state == PageState.AllocatedHead && PageOwners.IsMigratable(zone.OwnerAt(i)) && order < zone.Geometry.PageblockOrder
+            if (pageState == PageState.AllocatedHead && PageOwners.IsMigratable(zone.OwnerAt(i)) && order < zone.Geometry.PageblockOrder
                 && lru.OnLru(folio) && lru.ListOf(folio) != LruList.Unevictable)
             {
-                var target = IsolateFreeTarget(zone, cc, order, ref freeCursor, ref freeBlockStart, block);
+                var target = IsolateFreeTarget(zone, cc, state, order, ref scan, block);
                 if (target < 0)
                 {
-                    return;
+                    return false;
                 }
 
                 zone.SetOwner(target, zone.OwnerAt(i));
@@ -116,20 +180,24 @@ public static class CompactZone
 
             i += 1 << order;
         }
+
+        return true;
     }
 
     // mirrors isolate_freepages() + suitable_migration_target(), mm/compaction.c, v7.2: free pages come from
-    // movable pageblocks at the top of the zone, never from whole free pageblocks
-    private static int IsolateFreeTarget(Zone zone, CompactControl cc, int order, ref int freeCursor, ref int freeBlockStart, int migrateBlock)
+    // movable pageblocks at the top of the zone, never from whole free pageblocks; a block that gives
+    // nothing is marked to be skipped
+    private static int IsolateFreeTarget(Zone zone, CompactControl cc, ZoneCompactionState state, int order, ref Scanners scan, int migrateBlock)
     {
         var pb = zone.Geometry.PageblockNrPages;
-        while (freeBlockStart > migrateBlock)
+        while (scan.FreeBlockStart > migrateBlock)
         {
-            var start = Math.Max(freeBlockStart, 0);
+            var start = Math.Max(scan.FreeBlockStart, 0);
+            var pageblock = zone.PageblockOf(start);
             var mt = zone.PageblockMigratetypeOfPage(start);
-            if (mt is MigrateType.Movable or MigrateType.Cma)
+            if ((cc.IgnoreSkipHint || !state.Skip![pageblock]) && mt is MigrateType.Movable or MigrateType.Cma)
             {
-                for (var i = Math.Max(start, 0); i < Math.Min(freeCursor, start + pb);)
+                for (var i = Math.Max(start, scan.FreeCursor - pb); i < Math.Min(scan.FreeCursor, start + pb);)
                 {
                     cc.FreeScanned++;
                     if (zone.StateAt(i) == PageState.FreeHead)
@@ -146,10 +214,17 @@ public static class CompactZone
 
                     i += zone.StateAt(i) == PageState.AllocatedHead ? 1 << zone.OrderAt(i) : 1;
                 }
+
+                if (!cc.IgnoreSkipHint)
+                {
+                    state.Skip![pageblock] = true;
+                }
             }
 
-            freeBlockStart -= pb;
-            freeCursor = freeBlockStart + pb;
+            // update_pageblock_skip(): free scanning resumes below this block next time.
+            scan.FreeBlockStart -= pb;
+            scan.FreeCursor = scan.FreeBlockStart + pb;
+            state.CachedFree = scan.FreeBlockStart;
         }
 
         return -1;

@@ -56,6 +56,7 @@ public static class DirectCompaction
                 HighestZoneidx = highestZoneidx,
                 Async = priority == CompactPriority.Async,
                 Direct = true,
+                IgnoreSkipHint = priority == CompactPriority.SyncFull,
             };
             var result = CompactZone.Run(world, cc);
             costNs += cc.CostNs;

@@ -59,7 +59,7 @@ public static class KswapdThread
         var s = world.Reclaim[nid];
         if (KswapdFunctions.PrepareKswapdSleep(world, nid, s.KswapdReclaimOrder, s.KswapdLocalHighestZoneidx))
         {
-            // reset_isolation_suitable(): the model keeps no compaction skip hints.
+            ResetIsolationSuitable(world, nid);
             Kcompactd.WakeupKcompactd(world, nid, s.KswapdAllocOrder, s.KswapdLocalHighestZoneidx, World.KswapdComm(nid), World.KswapdPid(nid));
             s.Phase = KswapdPhase.Napping;
             s.WokenEarly = false;
@@ -71,6 +71,19 @@ public static class KswapdThread
         // Not balanced: no nap, and stage 2's check fails the same way.
         world.Vm.Count(VmEvent.KswapdHighWmarkHitQuickly);
         s.Phase = KswapdPhase.Waking;
+    }
+
+    // mirrors reset_isolation_suitable(), mm/compaction.c, v7.2: clear skip hints after a full direct compaction
+    private static void ResetIsolationSuitable(World world, int nid)
+    {
+        foreach (var state in world.Compaction[nid])
+        {
+            if (state.BlockskipFlush)
+            {
+                state.BlockskipFlush = false;
+                state.ResetIsolationSuitable();
+            }
+        }
     }
 
     // mirrors the second half of kswapd_try_to_sleep(), mm/vmscan.c, v7.2
