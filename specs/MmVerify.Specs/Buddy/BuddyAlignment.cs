@@ -21,7 +21,7 @@ public sealed class BuddyAlignment : IInvariant<Machine>
         {
             foreach (var block in zone.Blocks())
             {
-                if (block.State is not (PageState.FreeHead or PageState.AllocatedHead))
+                if (block.State is not (PageState.FreeHead or PageState.AllocatedHead or PageState.PcpHead))
                 {
                     continue;
                 }

@@ -35,7 +35,7 @@ public sealed class BuddyConservation : IInvariant<Machine>
     public static string? CheckZone(Zone zone)
     {
         var geometry = zone.Geometry;
-        long freeHeads = 0;
+        long freeHeads = 0, pcpPages = 0;
         for (var i = 0; i < zone.SpannedPages;)
         {
             var state = zone.StateAt(i);
@@ -73,6 +73,10 @@ public sealed class BuddyConservation : IInvariant<Machine>
             if (state == PageState.FreeHead)
             {
                 freeHeads++;
+            }
+            else if (state == PageState.PcpHead)
+            {
+                pcpPages += 1L << order;
             }
 
             i = end;
@@ -127,6 +131,36 @@ public sealed class BuddyConservation : IInvariant<Machine>
         if (listed != freeHeads)
         {
             return $"{freeHeads} free blocks but {listed} on free lists";
+        }
+
+        // Per-CPU lists: every block there is a pcp head, and pcp->count matches.
+        long onPcp = 0;
+        for (var slot = 0; slot <= BuddyGeometry.CostlyOrder + 1; slot++)
+        {
+            // The THP slot exists only when pageblock_order is above the costly order.
+            if (slot > BuddyGeometry.CostlyOrder && geometry.PageblockOrder <= BuddyGeometry.CostlyOrder)
+            {
+                break;
+            }
+
+            var order = slot <= BuddyGeometry.CostlyOrder ? slot : geometry.PageblockOrder;
+            for (var t = 0; t < MigrateTypes.PcpTypes; t++)
+            {
+                foreach (var page in zone.PcpListPages(order, (MigrateType)t))
+                {
+                    if (zone.StateAt(page) != PageState.PcpHead || zone.OrderAt(page) != order)
+                    {
+                        return $"pfn 0x{zone.PfnOf(page):x} on a pcp list is not an order-{order} pcp block";
+                    }
+
+                    onPcp += 1L << order;
+                }
+            }
+        }
+
+        if (onPcp != pcpPages || onPcp != zone.PcpCount)
+        {
+            return $"pcp->count = {zone.PcpCount}, pcp blocks hold {pcpPages} pages, the pcp lists {onPcp}";
         }
 
         return Compare("NR_FREE_PAGES", zone.NrFreePages, nrFreePages)

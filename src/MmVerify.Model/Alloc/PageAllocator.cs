@@ -111,8 +111,19 @@ public static class PageAllocator
                         continue;
                     }
 
+                    // A zone above high is allocated from at once; otherwise it is marked ZONE_BELOW_HIGH.
+                    var aboveHigh = false;
+                    if ((zone.Flags & ZoneFlags.BelowHigh) == 0)
+                    {
+                        aboveHigh = WatermarkCheck.ZoneWatermarkFast(zone, request.Order, zone.HighWmarkPages, highest, flags);
+                        if (!aboveHigh)
+                        {
+                            zone.Flags |= ZoneFlags.BelowHigh;
+                        }
+                    }
+
                     var mark = zone.WmarkPages(AllocMask.Watermark(flags));
-                    if ((flags & AllocFlags.NoWatermarks) == 0
+                    if (!aboveHigh && (flags & AllocFlags.NoWatermarks) == 0
                         && !WatermarkCheck.ZoneWatermarkFast(zone, request.Order, mark, highest, flags))
                     {
                         continue;
@@ -389,13 +400,14 @@ public static class PageAllocator
             return outcome;
         }
 
-        // Once: give back a highatomic reserve and retry (pcp lists are not modelled, so nothing to drain).
-        if (UnreserveHighatomic(world, request, force: false))
+        // Once: give back a highatomic reserve, drain the per-CPU lists and retry.
+        UnreserveHighatomic(world, request, force: false);
+        foreach (var zone in world.Machine.Zones)
         {
-            outcome = GetPageFromFreelist(world, request, flags);
+            zone.DrainPages();
         }
 
-        return outcome;
+        return GetPageFromFreelist(world, request, flags);
     }
 
     // mirrors unreserve_highatomic_pageblock(), mm/page_alloc.c, v7.2: the zonelist walk

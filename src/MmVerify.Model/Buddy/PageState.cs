@@ -14,4 +14,7 @@ public enum PageState : byte
 
     /// <summary>Not managed by the buddy allocator: a hole, memblock-reserved, or outside the zone.</summary>
     Reserved = 3,
+
+    /// <summary>Head of a block on a per-CPU page list: free to the pcp, allocated as far as the buddy counts.</summary>
+    PcpHead = 4,
 }

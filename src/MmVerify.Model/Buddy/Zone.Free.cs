@@ -6,9 +6,17 @@ public sealed partial class Zone
     /// Frees an allocated block of 2^order pages whose head is at the zone-relative index.
     /// </summary>
     // mirrors free_one_page() -> split_large_buddy(), mm/page_alloc.c, v7.2
+    // mirrors __free_pages() -> free_frozen_pages() (pcp orders) or free_one_page(), mm/page_alloc.c, v7.2
     public void FreePages(int index, int order, FreeFlags fpi = FreeFlags.None)
     {
         TakeAllocatedHead(index, order);
+        PcpFlushedOnLastFree = false;
+        if (PcpEnabled && PcpAllowedOrder(order) && (fpi & FreeFlags.ToTail) == 0)
+        {
+            FreeToPcp(index, order);
+            return;
+        }
+
         SplitLargeBuddy(index, order, fpi);
     }
 

@@ -64,6 +64,7 @@ public sealed partial class Zone
             {
                 case PageState.FreeHead:
                 case PageState.AllocatedHead:
+                case PageState.PcpHead:
                     var order = _pages[i].Order;
                     yield return new Block(i, order, state, _pages[i].ListType, _pages[i].Owner);
                     i += order is >= 0 and < 31 ? 1 << order : 1;

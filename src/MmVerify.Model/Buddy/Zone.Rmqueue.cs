@@ -26,26 +26,13 @@ public sealed partial class Zone
     /// Allocates a block of 2^order pages for a request of the given type and marks it owned.
     /// Returns the zone-relative index of the first page, or -1.
     /// </summary>
-    // mirrors rmqueue_buddy(), mm/page_alloc.c, v7.2 (no per-CPU lists: see README "Simplifications")
+    // mirrors rmqueue(), mm/page_alloc.c, v7.2 (the boosted-watermark kswapd wake is the caller's, see PageAllocator)
     public int Rmqueue(int order, MigrateType mt, AllocFlags allocFlags, PageOwner owner)
     {
-        var page = NoPage;
-        if ((allocFlags & AllocFlags.HighAtomic) != 0)
-        {
-            page = RmqueueSmallest(order, MigrateType.HighAtomic);
-        }
-
-        if (page == NoPage)
-        {
-            page = RmqueueCore(order, mt, allocFlags);
-
-            // Failing now is worse than failing a future high-order atomic allocation.
-            if (page == NoPage && (allocFlags & (AllocFlags.Oom | AllocFlags.NonBlock)) != 0)
-            {
-                page = RmqueueSmallest(order, MigrateType.HighAtomic);
-            }
-        }
-
+        // High-order atomic requests go to the buddy so they can use and create highatomic reserves.
+        var page = PcpEnabled && PcpAllowedOrder(order) && (allocFlags & AllocFlags.HighAtomic) == 0
+            ? RmqueuePcplist(order, mt, allocFlags)
+            : RmqueueBuddy(order, mt, allocFlags);
         if (page == NoPage)
         {
             return NoPage;
@@ -57,8 +44,41 @@ public sealed partial class Zone
         return page;
     }
 
-    // mirrors __rmqueue(), mm/page_alloc.c, v7.2, entered in RMQUEUE_NORMAL mode (single allocation)
-    private int RmqueueCore(int order, MigrateType mt, AllocFlags allocFlags)
+    // mirrors rmqueue_buddy(), mm/page_alloc.c, v7.2
+    private int RmqueueBuddy(int order, MigrateType mt, AllocFlags allocFlags)
+    {
+        var page = NoPage;
+        if ((allocFlags & AllocFlags.HighAtomic) != 0)
+        {
+            page = RmqueueSmallest(order, MigrateType.HighAtomic);
+        }
+
+        if (page == NoPage)
+        {
+            var mode = RmqueueMode.Normal;
+            page = RmqueueCore(order, mt, allocFlags, ref mode);
+
+            // Failing now is worse than failing a future high-order atomic allocation.
+            if (page == NoPage && (allocFlags & (AllocFlags.Oom | AllocFlags.NonBlock)) != 0)
+            {
+                page = RmqueueSmallest(order, MigrateType.HighAtomic);
+            }
+        }
+
+        return page;
+    }
+
+    /// <summary>enum rmqueue_mode: the step of __rmqueue that last worked, so a bulk refill skips the failing ones.</summary>
+    private enum RmqueueMode
+    {
+        Normal,
+        Cma,
+        Claim,
+        Steal,
+    }
+
+    // mirrors __rmqueue(), mm/page_alloc.c, v7.2
+    private int RmqueueCore(int order, MigrateType mt, AllocFlags allocFlags, ref RmqueueMode mode)
     {
         int page;
         var mayUseCma = (allocFlags & AllocFlags.Cma) != 0;
@@ -73,28 +93,46 @@ public sealed partial class Zone
             }
         }
 
-        page = RmqueueSmallest(order, mt);
-        if (page != NoPage)
+        if (mode == RmqueueMode.Normal)
         {
-            return page;
-        }
-
-        if (mayUseCma)
-        {
-            page = RmqueueSmallest(order, MigrateType.Cma);
+            page = RmqueueSmallest(order, mt);
             if (page != NoPage)
             {
                 return page;
             }
         }
 
-        page = RmqueueClaim(order, mt, allocFlags);
-        if (page != NoPage)
+        if (mode <= RmqueueMode.Cma && mayUseCma)
         {
-            return page;
+            page = RmqueueSmallest(order, MigrateType.Cma);
+            if (page != NoPage)
+            {
+                mode = RmqueueMode.Cma;
+                return page;
+            }
         }
 
-        return (allocFlags & AllocFlags.NoFragment) == 0 ? RmqueueSteal(order, mt) : NoPage;
+        if (mode <= RmqueueMode.Claim)
+        {
+            page = RmqueueClaim(order, mt, allocFlags);
+            if (page != NoPage)
+            {
+                mode = RmqueueMode.Normal;
+                return page;
+            }
+        }
+
+        if ((allocFlags & AllocFlags.NoFragment) == 0)
+        {
+            page = RmqueueSteal(order, mt);
+            if (page != NoPage)
+            {
+                mode = RmqueueMode.Steal;
+                return page;
+            }
+        }
+
+        return NoPage;
     }
 
     // mirrors __rmqueue_smallest() + page_del_and_expand(), mm/page_alloc.c, v7.2

@@ -76,6 +76,8 @@ public sealed partial class Zone
         _pageblockType = new MigrateType[pageblocks];
         _pageblockIsolated = new bool[pageblocks];
 
+        Array.Fill(_pcpHead, NoPage);
+        Array.Fill(_pcpTail, NoPage);
         InitFreeMemory();
     }
 
@@ -105,6 +107,13 @@ public sealed partial class Zone
         NrFreeHighatomic = other.NrFreeHighatomic;
         NrFreePagesBlocks = other.NrFreePagesBlocks;
         NrReservedHighatomic = other.NrReservedHighatomic;
+        _pcpHead = (int[])other._pcpHead.Clone();
+        _pcpTail = (int[])other._pcpTail.Clone();
+        _pcpListCount = (int[])other._pcpListCount.Clone();
+        _pcpFreeCursor = other._pcpFreeCursor;
+        PcpCount = other.PcpCount;
+        PcpBatch = other.PcpBatch;
+        PcpHigh = other.PcpHigh;
     }
 
     public int NodeId { get; }
@@ -164,6 +173,9 @@ public sealed partial class Zone
         _watermark[1] = low;
         _watermark[2] = high;
         _watermark[3] = promo;
+
+        // setup_per_zone_wmarks() ends with zone_pcp_update().
+        SetupPageset();
     }
 
     // mirrors wmark_pages(), include/linux/mmzone.h, v7.2: every reader adds the boost

@@ -115,6 +115,8 @@ public static class Kcompactd
             }
             else if (result is CompactResult.Complete or CompactResult.PartialSkipped)
             {
+                // Pages freed by migration may sit on the pcp lists.
+                zones[z].DrainPages();
                 world.Compaction[nid][z].Defer(order);
             }
         }

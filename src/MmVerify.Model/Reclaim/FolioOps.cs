@@ -83,5 +83,45 @@ public static class FolioOps
         Zone zone = world.ZonesOf(nid)[folio.ZoneIndex];
         zone.FreePages(folio.Page, order);
         world.Vm.Count(VmEvent.Pgfree, 1L << order);
+        if (zone.PcpFlushedOnLastFree)
+        {
+            AfterPcpFlush(world, nid, zone);
+        }
+    }
+
+    // mirrors the end of free_frozen_page_commit(), mm/page_alloc.c, v7.2: a zone back above high after a
+    // flush clears ZONE_BELOW_HIGH, and on a multi-node system revives a hopeless kswapd (reason PCP)
+    private static void AfterPcpFlush(World world, int nid, Zone zone)
+    {
+        if ((zone.Flags & ZoneFlags.BelowHigh) == 0)
+        {
+            return;
+        }
+
+        var classzone = zone.LowmemReserve.Length - 1;
+        for (var i = 0; i < world.ZonesOf(nid).Count; i++)
+        {
+            if (world.ZonesOf(nid)[i].Kind == Topology.ZoneKind.Movable)
+            {
+                classzone = i;
+            }
+        }
+
+        if (!Watermarks.WatermarkCheck.ZoneWatermarkOk(zone, 0, zone.HighWmarkPages, classzone, Gfp.AllocFlags.None))
+        {
+            return;
+        }
+
+        zone.Flags &= ~ZoneFlags.BelowHigh;
+        var state = world.Reclaim[nid];
+        if (Kswapd.KswapdFunctions.Hopeless(world, nid) && nid + 1 < world.Nodes.Count && world.Policy.PcpRevivesHopeless)
+        {
+            var old = state.KswapdFailures;
+            state.KswapdFailures = 0;
+            if (world.Trace.Enabled)
+            {
+                world.Trace.Emit(new Trace.KswapdClearHopelessEvent(world.NowNs, "pcp-free", 0, nid, Trace.HopelessClearReason.Pcp, old, Kswapd.KswapdFunctions.PgdatBalanced(world, nid, 0, classzone)));
+            }
+        }
     }
 }

@@ -33,6 +33,12 @@ public sealed class VmSysctls
     /// <summary>kernel.numa_balancing has NUMA_BALANCING_MEMORY_TIERING: pgdat_balanced uses the promo watermark.</summary>
     public bool NumaBalancingMemoryTiering { get; set; }
 
+    /// <summary>
+    /// Model switch, not a kernel sysctl: keep per-CPU page lists (one CPU's worth per zone). Every kernel
+    /// has them; toy zones for unit tests and exhaustive search may switch them off.
+    /// </summary>
+    public bool PerCpuPages { get; set; } = true;
+
     /// <summary>CONFIG_COMPACTION: without it there is no kcompactd and no direct compaction (Linux 2.6.8).</summary>
     public bool CompactionEnabled { get; set; } = true;
 

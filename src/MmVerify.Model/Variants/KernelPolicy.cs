@@ -31,6 +31,9 @@ public sealed record KernelPolicy
 
     public required IReserveTuningPolicy ReserveTuning { get; init; }
 
+    /// <summary>The PCP-free revival of a hopeless node (≈v6.18, Chanwon Park): absent in 6.12.</summary>
+    public bool PcpRevivesHopeless { get; init; }
+
     /// <summary>Applies the variant's boot-time effects (a patch that turns its mode on).</summary>
     internal void Boot(Sim.World world)
     {

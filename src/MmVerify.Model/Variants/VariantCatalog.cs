@@ -33,6 +33,7 @@ public static class VariantCatalog
         HopelessReset = new ClearWhenBalanced(),
         CompactGap = new CappedCompactGap(),
         FailureCount = new UnboostedZeroReclaimIsFailure(),
+        PcpRevivesHopeless = true,
     };
 
     public static IReadOnlyList<KernelPolicy> Baselines { get; } = [Linux612, Linux72];

@@ -8,7 +8,7 @@ using MmVerify.Specs.Workloads;
 namespace MmVerify.Model.Tests.Properties;
 
 /// <summary>One node with one or two zones, small enough that frees really merge.</summary>
-public sealed record ZoneShape(int MaxOrder, int PageblockOrder, long StartPfn, int Pages, int Reserved, int CmaPageblocks, int SecondZonePages)
+public sealed record ZoneShape(int MaxOrder, int PageblockOrder, long StartPfn, int Pages, int Reserved, int CmaPageblocks, int SecondZonePages, bool PerCpuPages = false)
 {
     public BuddyGeometry Geometry => new(MaxOrder, PageblockOrder);
 
@@ -22,12 +22,12 @@ public sealed record ZoneShape(int MaxOrder, int PageblockOrder, long StartPfn, 
             zones.Insert(0, new ZoneSpec(ZoneKind.Dma32, StartPfn - SecondZonePages, SecondZonePages, SecondZonePages, SecondZonePages));
         }
 
-        var sysctls = new VmSysctls { UserMinFreeKbytes = 512 };
+        var sysctls = new VmSysctls { UserMinFreeKbytes = 512, PerCpuPages = PerCpuPages };
         return new BuddyWorld(Machine.Boot(new MachineSpec([new NodeSpec(0, zones)]), sysctls, Geometry), ops);
     }
 
     public override string ToString() =>
-        $"zone(max_order {MaxOrder}, pageblock_order {PageblockOrder}, start_pfn {StartPfn}, pages {Pages}, reserved {Reserved}, cma_blocks {CmaPageblocks}, dma32 {SecondZonePages})";
+        $"zone(max_order {MaxOrder}, pageblock_order {PageblockOrder}, start_pfn {StartPfn}, pages {Pages}, reserved {Reserved}, cma_blocks {CmaPageblocks}, dma32 {SecondZonePages}, pcp {PerCpuPages})";
 }
 
 internal static class Generators
@@ -53,7 +53,8 @@ internal static class Generators
         from reserved in Gen.Choose(0, pages / 8)
         from cma in Gen.Frequency((4, Gen.Constant(0)), (1, Gen.Choose(1, 2)))
         from second in Gen.Frequency((4, Gen.Constant(0)), (1, Gen.Choose(16, 256)))
-        select new ZoneShape(maxOrder, pbOrder, (long)startPfn + second, pages, reserved, cma, second);
+        from pcp in Gen.Elements(false, true)
+        select new ZoneShape(maxOrder, pbOrder, (long)startPfn + second, pages, reserved, cma, second, pcp);
 
     // Smaller zones first, then no reservation, no CMA, no second zone.
     private static IEnumerable<ZoneShape> ShrinkShape(ZoneShape s)
@@ -71,6 +72,11 @@ internal static class Generators
         if (s.CmaPageblocks > 0)
         {
             yield return s with { CmaPageblocks = 0 };
+        }
+
+        if (s.PerCpuPages)
+        {
+            yield return s with { PerCpuPages = false };
         }
 
         if (s.Reserved > 0)

@@ -111,6 +111,7 @@ public class KswapdTests
             FolioOps.Release(world, 0, world.Lru[0].TailOf(0, LruList.InactiveAnon)!.Value);
         }
 
+        zone.DrainPages();
         Worlds.FillTo(world, zone.MinWmarkPages, LruList.InactiveFile, PageOwner.LruFile);
         var reclaimed = DirectReclaimer.TryToFreePages(world, task, Gfp.Gfp.Kernel, 0, out _);
 

@@ -7,10 +7,11 @@ namespace MmVerify.Model.Tests.Support;
 internal static class Toy
 {
     /// <summary>One node with one Normal zone of the given size; min_free_kbytes fixed so no THP rule applies.</summary>
-    public static Machine Machine(long pages, BuddyGeometry geometry, long startPfn = 0, long managed = -1, long cmaPages = 0, long minFreeKbytes = 128)
+    public static Machine Machine(long pages, BuddyGeometry geometry, long startPfn = 0, long managed = -1, long cmaPages = 0, long minFreeKbytes = 128, bool perCpuPages = false)
     {
         var spec = new ZoneSpec(ZoneKind.Normal, startPfn, pages, pages, managed < 0 ? pages : managed, cmaPages);
-        var sysctls = new VmSysctls { UserMinFreeKbytes = minFreeKbytes };
+        // Buddy unit tests look at the free lists directly: no per-CPU lists in between.
+        var sysctls = new VmSysctls { UserMinFreeKbytes = minFreeKbytes, PerCpuPages = perCpuPages };
         return Model.Topology.Machine.Boot(new MachineSpec([new NodeSpec(0, [spec])]), sysctls, geometry);
     }
 
