@@ -11,7 +11,7 @@ internal static class ActivityReader
     public static readonly string[] Keys =
     [
         "task", "op", "rate_per_s", "gfp", "lifetime_ms", "rx", "batch", "count", "order", "owner", "hot_fraction",
-        "dirty_fraction", "only_if_free_block", "max_held_pages", "pause_below_watermark", "chunk_pages", "arena_pages", "reserve_mb",
+        "dirty_fraction", "only_if_free_block", "max_held_pages", "pause_below_watermark", "chunk_pages", "arena_pages", "reserve_mb", "arena_unmap",
     ];
 
     /// <summary>The watermarks Activity knows how to pause below.</summary>
@@ -46,6 +46,7 @@ internal static class ActivityReader
             ChunkPages = o.Optional("chunk_pages")?.Int(1, int.MaxValue) ?? spec.ChunkPages,
             ArenaPages = o.Optional("arena_pages")?.Integer(0, long.MaxValue) ?? spec.ArenaPages,
             ReserveMb = o.Optional("reserve_mb")?.Number(0, double.MaxValue) ?? spec.ReserveMb,
+            ArenaUnmap = o.Optional("arena_unmap")?.Bool() ?? spec.ArenaUnmap,
         };
     }
 

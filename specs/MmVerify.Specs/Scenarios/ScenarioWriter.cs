@@ -222,6 +222,7 @@ public static class ScenarioWriter
         json.WriteNumber("chunk_pages", a.ChunkPages);
         json.WriteNumber("arena_pages", a.ArenaPages);
         json.WriteNumber("reserve_mb", a.ReserveMb);
+        json.WriteBoolean("arena_unmap", a.ArenaUnmap);
         json.WriteEndObject();
     }
 

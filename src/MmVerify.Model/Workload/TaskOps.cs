@@ -301,11 +301,13 @@ public static class TaskOps
 
         long time = 0;
         var chunk = Math.Max(2, spec.ChunkPages);
+        var gfp = spec.Gfp == Gfp.Gfp.Kernel ? Gfp.Gfp.HighUserMovable : spec.Gfp;
+        var unmapLater = new List<(int Node, FolioRef Folio)>();
         for (long i = 0; i < pages; i++)
         {
             var lazy = i % chunk == chunk - 1;
             var owner = lazy ? PageOwner.LruAnon : PageOwner.Pinned;
-            var outcome = PageAllocator.Alloc(world, new AllocRequest(task, Gfp.Gfp.HighUserMovable, 0, owner));
+            var outcome = PageAllocator.Alloc(world, new AllocRequest(task, gfp, 0, owner));
             time += world.Costs.PageFault + outcome.CostNs;
             if (!outcome.Succeeded)
             {
@@ -313,7 +315,27 @@ public static class TaskOps
             }
 
             var folio = new FolioRef(outcome.Zone, outcome.Page);
+            if (lazy && spec.ArenaUnmap)
+            {
+                // Ordinary anon until the unmap, so that reclaim cannot take it first.
+                FolioOps.AddToLru(world, outcome.Node, folio, 0, LruList.Unevictable, task, LruFlags.None);
+                unmapLater.Add((outcome.Node, folio));
+                continue;
+            }
+
             FolioOps.AddToLru(world, outcome.Node, folio, 0, lazy ? LruList.InactiveFile : LruList.Unevictable, task, lazy ? LruFlags.LazyFree : LruFlags.None);
+        }
+
+        // Unmapping after the whole arena is faulted keeps every freed page between pinned ones.
+        foreach (var (node, folio) in unmapLater)
+        {
+            if (task.Killed)
+            {
+                break;
+            }
+
+            FolioOps.Release(world, node, folio);
+            time += world.Costs.FreePage;
         }
 
         return time;

@@ -62,6 +62,9 @@ public sealed record ActivitySpec
     public long ArenaPages { get; init; }
 
     public double ReserveMb { get; init; }
+
+    /// <summary>FragmentArena: MADV_FREE the last page of each chunk (reclaim takes it later) or munmap it at once.</summary>
+    public bool ArenaUnmap { get; init; }
 }
 
 /// <summary>A phase of the workload: activities that run between two times.</summary>
