@@ -3,9 +3,19 @@ using BenchmarkDotNet.Running;
 namespace MmVerify.Benchmarks;
 
 /// <summary>
-/// BenchmarkDotNet entry point: <c>dotnet run -c Release --project tests/MmVerify.Benchmarks -- --filter '*'</c>.
+/// BenchmarkDotNet entry point: <c>dotnet run -c Release --project tests/MmVerify.Benchmarks -- --filter '*'</c>;
+/// <c>-- figures [scenario] [variant] [seconds]</c> prints one run's simulation rates instead.
 /// </summary>
 public static class Program
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static void Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "figures")
+        {
+            SimulationFigures.Run(args);
+            return;
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
 }

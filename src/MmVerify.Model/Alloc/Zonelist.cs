@@ -20,6 +20,19 @@ public static class Zonelist
     /// <summary>gfp_zone() as an index into this node's layout (HIGHMEM exists only where the layout has it).</summary>
     public static int HighestZoneIndex(World world, int nid, GfpFlags gfp)
     {
+        // The answer depends only on the zone bits of the gfp: cache it per node.
+        var key = (nid * 32) + (int)(uint)(gfp & (GfpFlags.Dma | GfpFlags.HighMem | GfpFlags.Dma32 | GfpFlags.Movable));
+        var cache = world.HighestZoneCache;
+        if (cache[key] == 0)
+        {
+            cache[key] = Compute(world, nid, gfp) + 1;
+        }
+
+        return cache[key] - 1;
+    }
+
+    private static int Compute(World world, int nid, GfpFlags gfp)
+    {
         var zones = world.ZonesOf(nid);
         var rank = Rank(GfpRules.GfpZone(gfp));
         if ((gfp & GfpFlags.HighMem) != 0 && rank == Rank(ZoneKind.Normal))

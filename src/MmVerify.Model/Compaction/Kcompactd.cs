@@ -60,8 +60,11 @@ public static class Kcompactd
         return false;
     }
 
-    /// <summary>One kcompactd wakeup: compact the node once, then sleep until woken again.</summary>
-    // mirrors kcompactd_do_work(), mm/compaction.c, v7.2
+    /// <summary>
+    /// One step of the kcompactd thread: compact the node once and stay busy for the time that took;
+    /// at the end, run again if a request came in meanwhile, else sleep.
+    /// </summary>
+    // mirrors kcompactd() and kcompactd_work_requested(), mm/compaction.c, v7.2
     public static void Step(World world, int nid)
     {
         var s = world.Reclaim[nid];
@@ -70,6 +73,29 @@ public static class Kcompactd
             s.KcompactdNextRunNs = long.MaxValue;
             return;
         }
+
+        if (s.KcompactdWorking)
+        {
+            // The previous pass is over: more work was asked for meanwhile, or sleep.
+            s.KcompactdWorking = false;
+            if (s.KcompactdMaxOrder == 0)
+            {
+                s.KcompactdSleeping = true;
+                s.KcompactdNextRunNs = long.MaxValue;
+                return;
+            }
+        }
+
+        var cost = DoWork(world, nid);
+        s.KcompactdBusyNs += cost;
+        s.KcompactdWorking = true;
+        s.KcompactdNextRunNs = world.NowNs + cost;
+    }
+
+    // mirrors kcompactd_do_work(), mm/compaction.c, v7.2
+    private static long DoWork(World world, int nid)
+    {
+        var s = world.Reclaim[nid];
 
         var order = s.KcompactdMaxOrder;
         var idx = s.KcompactdHighestZoneidx;
@@ -132,8 +158,6 @@ public static class Kcompactd
             s.KcompactdHighestZoneidx = s.NrZones - 1;
         }
 
-        s.KcompactdBusyNs += cost;
-        s.KcompactdSleeping = true;
-        s.KcompactdNextRunNs = long.MaxValue;
+        return cost;
     }
 }

@@ -57,6 +57,9 @@ public sealed class NodeReclaimState
 
     public bool KcompactdSleeping { get; set; } = true;
 
+    /// <summary>kcompactd is in a compaction pass (busy until KcompactdNextRunNs).</summary>
+    public bool KcompactdWorking { get; set; }
+
     public long KcompactdNextRunNs { get; set; } = long.MaxValue;
 
     public long KcompactdBusyNs { get; set; }

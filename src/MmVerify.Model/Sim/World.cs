@@ -18,6 +18,7 @@ public sealed class World
     public World(Machine machine, KernelPolicy policy, IReadOnlyList<Memcg>? memcgs = null, long swapPages = 0, int hz = 250, ITraceSink? trace = null, Costs? costs = null, ulong seed = 1, long uptimeAtStartNs = 0)
     {
         Random = new DetRandom(seed);
+        HighestZoneCache = new int[machine.Nodes.Count * 32];
         Machine = machine;
         Policy = policy;
         Memcgs = memcgs?.ToList() ?? [new Memcg(0, "/", long.MaxValue)];
@@ -52,6 +53,7 @@ public sealed class World
         Trace = trace;
         PolicyState = other.PolicyState.Clone();
         Random = other.Random.Clone();
+        HighestZoneCache = (int[])other.HighestZoneCache.Clone();
     }
 
     public Machine Machine { get; }
@@ -78,6 +80,9 @@ public sealed class World
     public List<TaskState> Tasks { get; } = [];
 
     public Costs Costs { get; }
+
+    /// <summary>Zonelist.HighestZoneIndex's cache: [node * 32 + zone bits of the gfp] = index + 1 (0: not yet known).</summary>
+    internal int[] HighestZoneCache { get; }
 
     /// <summary>The workload's randomness (which pages a task touches); the kernel model itself has none.</summary>
     public DetRandom Random { get; }
