@@ -359,6 +359,12 @@ public static class PageAllocator
 
     private static AllocOutcome Fail(World world, AllocRequest request, AllocFlags flags, long cost, bool livelocked)
     {
+        if (world.Trace.Enabled)
+        {
+            var (admitted, aboveAtomic) = MemoryReport(world, request, flags);
+            world.Trace.Emit(new PageAllocFailEvent(world.NowNs, request.Task.Comm, request.Task.Pid, request.Order, request.Gfp, (int)GfpRules.GfpMigratetype(request.Gfp), admitted, aboveAtomic, livelocked));
+        }
+
         if (livelocked)
         {
             // The kernel would still be looping: the task hangs here.
@@ -368,13 +374,40 @@ public static class PageAllocator
         }
 
         world.Vm.Count(VmEvent.AllocFailure);
-        if (world.Trace.Enabled)
-        {
-            world.Trace.Emit(new PageAllocFailEvent(world.NowNs, request.Task.Comm, request.Task.Pid, request.Order, request.Gfp, (int)GfpRules.GfpMigratetype(request.Gfp)));
-        }
 
         world.Policy.ReserveTuning.OnAllocationFailure(world, request.Gfp, request.Order, request.Task.Node);
         return AllocOutcome.Failed(cost, livelocked);
+    }
+
+    // What warn_alloc's show_mem would let a reader check: did a zone pass the request's own watermark
+    // check, and did a zone hold more usable memory than the GFP_ATOMIC threshold?
+    private static (bool Admitted, bool AboveAtomicReserve) MemoryReport(World world, AllocRequest request, AllocFlags flags)
+    {
+        bool admitted = false, aboveAtomic = false;
+        for (var n = 0; n < Zonelist.NodeCount(world, request.Task.Bound); n++)
+        {
+            var nid = Zonelist.NodeAt(request.Task.Node, n);
+            var zones = world.ZonesOf(nid);
+            var highest = Zonelist.HighestZoneIndex(world, nid, request.Gfp);
+            for (var z = highest; z >= 0; z--)
+            {
+                var zone = zones[z];
+                if (!zone.IsPopulated)
+                {
+                    continue;
+                }
+
+                admitted |= WatermarkCheck.ZoneWatermarkOk(zone, request.Order, zone.WmarkPages(AllocMask.Watermark(flags)), highest, flags);
+                // The GFP_ATOMIC threshold with the kernel's rounding: min - min/2, then minus a quarter of that.
+                var min = zone.RawWatermark(WmarkIndex.Min);
+                var atomicMin = min - (min / 2);
+                atomicMin -= atomicMin / 4;
+                var usable = zone.NrFreePages - zone.NrFreeCmaPages - zone.NrFreeHighatomic;
+                aboveAtomic |= usable > atomicMin + zone.LowmemReserve[highest];
+            }
+        }
+
+        return (admitted, aboveAtomic);
     }
 
     // mirrors __alloc_pages_direct_reclaim(), mm/page_alloc.c, v7.2

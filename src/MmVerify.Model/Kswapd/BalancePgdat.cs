@@ -35,7 +35,7 @@ public static class BalancePgdat
 
         if (world.Trace.Enabled)
         {
-            world.Trace.Emit(new BalancePgdatBeginEvent(world.NowNs, World.KswapdComm(nid), World.KswapdPid(nid), nid, order, highestZoneidx));
+            world.Trace.Emit(new BalancePgdatBeginEvent(world.NowNs, World.KswapdComm(nid), World.KswapdPid(nid), nid, order, highestZoneidx, KswapdFunctions.PgdatBalanced(world, nid, 0, highestZoneidx)));
         }
     }
 

@@ -11,4 +11,14 @@ public sealed record SimSample(
     long PgstealKswapd,
     IReadOnlyList<int> KswapdFailures,
     IReadOnlyDictionary<string, long> WatermarkBoost,
-    long MinFreeKbytes);
+    long MinFreeKbytes)
+{
+    /// <summary>Per node: pgdat_balanced(order 0, the node's highest zone) at the sample.</summary>
+    public IReadOnlyList<bool> NodeBalanced { get; init; } = [];
+
+    /// <summary>Per node: Σ high watermarks (boost included), for "free memory is used".</summary>
+    public IReadOnlyList<long> NodeHighPages { get; init; } = [];
+
+    /// <summary>Per node: free pages.</summary>
+    public IReadOnlyList<long> NodeFreePages { get; init; } = [];
+}

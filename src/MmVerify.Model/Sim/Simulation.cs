@@ -205,7 +205,12 @@ public sealed class Simulation
             World.Vm[VmEvent.PgstealKswapd],
             World.Reclaim.Select(r => r.KswapdFailures).ToArray(),
             boost,
-            World.Sysctls.MinFreeKbytes);
+            World.Sysctls.MinFreeKbytes)
+        {
+            NodeBalanced = World.Nodes.Select((n, i) => Kswapd.KswapdFunctions.PgdatBalanced(World, i, 0, n.Zones.Count - 1)).ToArray(),
+            NodeHighPages = World.Nodes.Select(n => n.Zones.Sum(z => z.IsPopulated ? z.HighWmarkPages : 0)).ToArray(),
+            NodeFreePages = World.Nodes.Select(n => n.Zones.Sum(z => z.NrFreePages)).ToArray(),
+        };
     }
 
     // mirrors si_mem_available(), mm/show_mem.c, v7.2: free above the reserves plus the cache that could go

@@ -51,7 +51,8 @@ public sealed record KswapdClearHopelessEvent(long TimeNs, string Comm, int Pid,
     public override string Name => "mm_vmscan_kswapd_clear_hopeless";
 }
 
-public sealed record BalancePgdatBeginEvent(long TimeNs, string Comm, int Pid, int Nid, int Order, int HighestZoneidx) : TraceEvent(TimeNs, Comm, Pid)
+/// <summary>mm_vmscan_balance_pgdat_begin; BalancedAtOrder0 is the model's note of pgdat_balanced(0) at that moment.</summary>
+public sealed record BalancePgdatBeginEvent(long TimeNs, string Comm, int Pid, int Nid, int Order, int HighestZoneidx, bool BalancedAtOrder0 = false) : TraceEvent(TimeNs, Comm, Pid)
 {
     public override string Name => "mm_vmscan_balance_pgdat_begin";
 }
@@ -77,8 +78,15 @@ public sealed record PageAllocExtfragEvent(long TimeNs, string Comm, int Pid, lo
     public override string Name => "mm_page_alloc_extfrag";
 }
 
-/// <summary>mm_page_alloc with a NULL page: an allocation that failed (order, gfp, who).</summary>
-public sealed record PageAllocFailEvent(long TimeNs, string Comm, int Pid, int Order, GfpFlags Gfp, int Migratetype) : TraceEvent(TimeNs, Comm, Pid)
+/// <summary>
+/// mm_page_alloc with a NULL page: an allocation that failed. Besides the tracepoint's fields it keeps what
+/// warn_alloc's memory report would show: whether some zone of the zonelist passed the request's own
+/// watermark check (Admitted), and whether some zone held more usable free pages than the GFP_ATOMIC
+/// threshold (37.5% of the un-boosted min plus lowmem_reserve; CMA and highatomic excluded). Livelocked:
+/// the model stopped a slow path that would have looped forever.
+/// </summary>
+public sealed record PageAllocFailEvent(long TimeNs, string Comm, int Pid, int Order, GfpFlags Gfp, int Migratetype, bool Admitted = false, bool AboveAtomicReserve = false, bool Livelocked = false)
+    : TraceEvent(TimeNs, Comm, Pid)
 {
     public override string Name => "mm_page_alloc";
 }
@@ -108,8 +116,15 @@ public sealed record OomKillEvent(long TimeNs, string Comm, int Pid, int VictimP
     public override string Name => "mark_victim";
 }
 
-/// <summary>A tuning action of an auto-tuning variant (seed 002): min_free_kbytes or boost changed.</summary>
+/// <summary>
+/// An auto-tuning variant's step (seed 002): "trigger" when its tuning work runs (with the failed request's
+/// gfp and order), then what it changed: min_free_kbytes raised or decayed, or a zone boosted.
+/// </summary>
 public sealed record AutotuneEvent(long TimeNs, string Comm, int Pid, string Action, long MinFreeKbytes, int Nid, int Zid, long Boost) : TraceEvent(TimeNs, Comm, Pid)
 {
+    public GfpFlags Gfp { get; init; }
+
+    public int Order { get; init; } = -1;
+
     public override string Name => "mmverify_autotune";
 }

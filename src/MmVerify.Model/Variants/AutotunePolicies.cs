@@ -23,12 +23,16 @@ public abstract class AutotuneBase : IReserveTuningPolicy
     {
     }
 
-    protected static void Record(World world, string action, int nid = -1, int zid = -1, long boost = 0)
+    protected static void Record(World world, string action, int nid = -1, int zid = -1, long boost = 0, GfpFlags gfp = GfpFlags.None, int order = -1)
     {
-        world.PolicyState.TuneActions++;
+        if (action == "trigger")
+        {
+            world.PolicyState.TuneActions++;
+        }
+
         if (world.Trace.Enabled)
         {
-            world.Trace.Emit(new AutotuneEvent(world.NowNs, "kworker/0:1", 30, action, world.Sysctls.MinFreeKbytes, nid, zid, boost));
+            world.Trace.Emit(new AutotuneEvent(world.NowNs, "kworker/0:1", 30, action, world.Sysctls.MinFreeKbytes, nid, zid, boost) { Gfp = gfp, Order = order });
         }
     }
 
@@ -60,6 +64,8 @@ public sealed class AutotuneV1 : AutotuneBase
             return;
         }
 
+        // schedule_work(): the work runs (and is a tuning action) even when it changes nothing.
+        Record(world, "trigger", gfp: gfp, order: order);
         var maxLimit = TotalKbytes(world) / 100;
         var next = Math.Min(world.Sysctls.MinFreeKbytes * 2, maxLimit);
         if (next > world.Sysctls.MinFreeKbytes)
@@ -83,6 +89,7 @@ public sealed class AutotuneV2 : AutotuneBase
             return;
         }
 
+        Record(world, "trigger", gfp: gfp, order: order);
         var maxLimit = TotalKbytes(world) / 100;
         var next = Math.Min(world.Sysctls.MinFreeKbytes * 3 / 2, maxLimit);
         if (next > world.Sysctls.MinFreeKbytes)
@@ -135,6 +142,7 @@ public sealed class AutotuneV3 : AutotuneBase
             return;
         }
 
+        Record(world, "trigger", gfp: gfp, order: order);
         for (var n = 0; n < world.Nodes.Count; n++)
         {
             var node = Zonelist.NodeAt(nid, n);
