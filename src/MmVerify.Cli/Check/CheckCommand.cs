@@ -1,16 +1,18 @@
 using System.CommandLine;
+using MmVerify.Engine.Properties;
+using MmVerify.Model.Variants;
 using MmVerify.Specs;
+using MmVerify.Specs.Gate;
+using MmVerify.Specs.Scenarios;
 
 namespace MmVerify.Cli.Check;
 
 /// <summary>
-/// mmverify check: the property gate. Its options follow the DESIGN.md contract, but no scenario is
-/// written yet, so there is nothing to run; it says so instead of inventing verdicts.
+/// mmverify check: runs the selected scenarios on their variants, judges the properties and compares each
+/// verdict with specs/expected-verdicts.json. The simulation engine is the one that exists so far.
 /// </summary>
 internal static class CheckCommand
 {
-    public const string NothingToRun = "no scenarios yet";
-
     public static Command Create()
     {
         var scenario = new Option<string[]>("--scenario") { Description = "Scenario id (repeatable)" };
@@ -25,60 +27,137 @@ internal static class CheckCommand
         var format = new Option<string>("--format") { Description = "Output format", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json", "junit", "markdown");
         var outDir = new Option<string>("--out") { Description = "Directory for counterexamples", DefaultValueFactory = _ => "./counterexamples/" };
+        var expected = new Option<string?>("--expected") { Description = "Expected-verdicts file (default: the built-in specs/expected-verdicts.json)" };
 
         var command = new Command("check", "Check properties on scenarios and variants against the expected verdicts")
         {
-            scenario, scenarioFile, variant, property, engine, seed, budget, format, outDir,
+            scenario, scenarioFile, variant, property, engine, seed, budget, format, outDir, expected,
         };
-        command.SetAction(parse =>
-        {
-            if (parse.GetValue(seed) is { } seedText)
-            {
-                IntegerText.Parse(seedText, "--seed");
-            }
-
-            // No scenario or variant exists yet, so every name is unknown; property ids are checked against the catalog.
-            if (parse.GetValue(scenario) is [var firstScenario, ..])
-            {
-                throw new BadInputException($"unknown scenario '{firstScenario}' ({NothingToRun})");
-            }
-
-            if (parse.GetValue(scenarioFile) is [var firstFile, ..])
-            {
-                throw new BadInputException($"--scenario-file '{firstFile}': scenario files are not supported yet ({NothingToRun})");
-            }
-
-            if (parse.GetValue(variant) is [var firstVariant, ..])
-            {
-                throw new BadInputException($"unknown variant '{firstVariant}' (no variants yet)");
-            }
-
-            foreach (var id in parse.GetValue(property) ?? [])
-            {
-                if (!PropertyCatalog.All.Any(p => p.Id == id))
-                {
-                    throw new BadInputException($"unknown property '{id}'");
-                }
-            }
-
-            var output = parse.InvocationConfiguration.Output;
-            switch (parse.GetValue(format))
-            {
-                case "json":
-                    // The contract's object, with no results rather than made-up ones.
-                    output.WriteLine($"{{\"results\":[],\"summary\":{{\"total\":0,\"message\":\"{NothingToRun}\"}}}}");
-                    break;
-                case "junit":
-                    output.WriteLine("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
-                    output.WriteLine($"<testsuites name=\"mmverify\" tests=\"0\" failures=\"0\"><!-- {NothingToRun} --></testsuites>");
-                    break;
-                default:
-                    output.WriteLine(NothingToRun);
-                    break;
-            }
-
-            return ExitCodes.Ok;
-        });
+        command.SetAction(parse => Run(
+            parse,
+            parse.GetValue(scenario) ?? [],
+            parse.GetValue(scenarioFile) ?? [],
+            parse.GetValue(variant) ?? [],
+            parse.GetValue(property) ?? [],
+            parse.GetValue(engine)!,
+            parse.GetValue(seed),
+            parse.GetValue(budget)!,
+            parse.GetValue(format)!,
+            parse.GetValue(expected)));
         return command;
+    }
+
+    private static int Run(ParseResult parse, string[] scenarios, string[] files, string[] variants, string[] properties, string engine, string? seedText, string budget, string format, string? expectedPath)
+    {
+        var seed = seedText is null ? ScenarioSetup.DefaultSeed : (ulong)IntegerText.Parse(seedText, "--seed");
+        if (engine is "pbt" or "explore" or "smt")
+        {
+            throw new BadInputException($"engine '{engine}' is not available yet; use --engine sim (or all)");
+        }
+
+        foreach (var v in variants)
+        {
+            try
+            {
+                VariantCatalog.Resolve(v);
+            }
+            catch (VariantException e)
+            {
+                throw new BadInputException($"unknown variant '{v}': {e.Message}");
+            }
+        }
+
+        foreach (var id in properties)
+        {
+            if (PropertyCatalog.Find(id) is null)
+            {
+                throw new BadInputException(PropertyCatalog.All.Any(p => p.Id == id)
+                    ? $"property '{id}' is not judged over scenario runs (it is checked by the buddy workload tests)"
+                    : $"unknown property '{id}'");
+            }
+        }
+
+        ExpectationSet expectations;
+        try
+        {
+            expectations = ExpectationSet.Load(expectedPath ?? ExpectationSet.BuiltInPath);
+        }
+        catch (ExpectationException e)
+        {
+            throw new BadInputException(e.Message);
+        }
+
+        var catalog = ScenarioCatalog.BuiltIn;
+        var selected = scenarios.ToList();
+        foreach (var id in selected)
+        {
+            if (catalog.Find(id) is null)
+            {
+                throw new BadInputException($"unknown scenario '{id}'");
+            }
+        }
+
+        var results = new List<GateResult>();
+        var request = new GateRequest(selected, variants, properties, budget, seed);
+        var progress = Console.IsErrorRedirected || format != "text" ? null : (Action<string>)(m => Console.Error.WriteLine($"... {m}"));
+        foreach (var file in files)
+        {
+            var loaded = LoadFile(file);
+            var fileCatalog = new SingleScenarioCatalog(loaded);
+            results.AddRange(fileCatalog.Run(request with { Scenarios = [] }, expectations, progress));
+        }
+
+        if (files.Length == 0 || selected.Count > 0)
+        {
+            results.AddRange(SimGate.Run(request, catalog, expectations, progress));
+        }
+
+        var output = parse.InvocationConfiguration.Output;
+        output.Write(format switch
+        {
+            "json" => CheckReports.Json(results),
+            "junit" => CheckReports.Junit(results),
+            "markdown" => CheckReports.Markdown(results),
+            _ => CheckReports.Text(results),
+        });
+
+        if (results.Any(r => !r.AsExpected && r.Verdict == Verdict.Violated) || results.Any(r => !r.AsExpected && r.Verdict == Verdict.Holds))
+        {
+            return ExitCodes.Failed;
+        }
+
+        return results.Any(r => !r.AsExpected) ? ExitCodes.Inconclusive : ExitCodes.Ok;
+    }
+
+    private static Scenario LoadFile(string file)
+    {
+        try
+        {
+            return ScenarioLoader.Load(file);
+        }
+        catch (ScenarioException e)
+        {
+            throw new BadInputException(e.Message);
+        }
+    }
+
+    /// <summary>A scenario given as a file: checked like a built-in one.</summary>
+    private sealed class SingleScenarioCatalog(Scenario scenario)
+    {
+        public IEnumerable<GateResult> Run(GateRequest request, ExpectationSet expectations, Action<string>? progress)
+        {
+            var directory = Path.Combine(Path.GetTempPath(), "mmverify-check-" + Environment.ProcessId);
+            Directory.CreateDirectory(directory);
+            var path = Path.Combine(directory, scenario.Id + ".json");
+            File.Copy(scenario.File, path, overwrite: true);
+            try
+            {
+                return SimGate.Run(request with { Scenarios = [scenario.Id] }, new ScenarioCatalog(directory), expectations, progress).ToList();
+            }
+            finally
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
     }
 }

@@ -1,0 +1,9 @@
+using MmVerify.Engine.Properties;
+
+namespace MmVerify.Specs.Gate;
+
+/// <summary>
+/// The expected verdict of one (scenario, variant, property), with its evidence ([E] shown in a thread, [I]
+/// inferred) and reason; Finding records why the expectation was corrected when the model disagreed.
+/// </summary>
+public sealed record Expectation(string Scenario, string Variant, string Property, Verdict Verdict, string Evidence, string Reason, string? Finding = null);

@@ -1,0 +1,9 @@
+namespace MmVerify.Specs.Gate;
+
+/// <summary>What `mmverify check` is asked to check. Empty lists mean "all that apply".</summary>
+public sealed record GateRequest(
+    IReadOnlyList<string> Scenarios,
+    IReadOnlyList<string> Variants,
+    IReadOnlyList<string> Properties,
+    string Budget,
+    ulong Seed);

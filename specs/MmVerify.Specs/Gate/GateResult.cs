@@ -1,0 +1,21 @@
+using MmVerify.Engine.Properties;
+
+namespace MmVerify.Specs.Gate;
+
+/// <summary>One verdict of the gate, with its expectation.</summary>
+public sealed record GateResult(
+    string Scenario,
+    string Variant,
+    string Property,
+    string Engine,
+    Verdict Verdict,
+    Expectation? Expected,
+    string Reason,
+    double? At,
+    long Steps,
+    ulong Seed,
+    long ElapsedMs)
+{
+    /// <summary>As expected: equal to the recorded verdict, or, with none recorded, not violated.</summary>
+    public bool AsExpected => Expected is { } e ? e.Verdict == Verdict : Verdict != Verdict.Violated;
+}

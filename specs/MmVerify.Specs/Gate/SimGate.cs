@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using MmVerify.Specs.Scenarios;
+
+namespace MmVerify.Specs.Gate;
+
+/// <summary>
+/// The simulation engine of the gate: runs each selected scenario on each selected variant and judges the
+/// properties that apply (the invariants, those the scenario names, those with a recorded expectation).
+/// Budgets: quick runs a third of each scenario's duration (at least 5 s, at most all of it), standard and deep its whole duration.
+/// </summary>
+public static class SimGate
+{
+    public const string Engine = "sim";
+
+    public static IEnumerable<GateResult> Run(GateRequest request, ScenarioCatalog catalog, ExpectationSet expectations, Action<string>? progress = null)
+    {
+        var scenarios = request.Scenarios.Count == 0
+            ? catalog.LoadAll()
+            : request.Scenarios.Select(id => catalog.Find(id) ?? throw new ArgumentException($"unknown scenario '{id}'")).ToArray();
+
+        foreach (var scenario in scenarios)
+        {
+            var variants = request.Variants.Count == 0 ? scenario.Variants : request.Variants;
+            foreach (var variant in variants)
+            {
+                var properties = Applicable(scenario, variant, request, expectations);
+                var seconds = request.Budget == "quick" ? Math.Min(scenario.DurationSeconds, Math.Max(5, scenario.DurationSeconds / 3.0)) : scenario.DurationSeconds;
+                progress?.Invoke($"{scenario.Id} / {variant}: {seconds:F0} simulated s");
+                var clock = Stopwatch.StartNew();
+                var run = ScenarioRunner.Run(scenario, variant, request.Seed, seconds);
+                var elapsed = clock.ElapsedMilliseconds;
+                foreach (var property in properties)
+                {
+                    var parameters = new PropertyParameters(scenario.Properties.GetValueOrDefault(property.Info.Id));
+                    var result = property.Judge(run, parameters);
+                    yield return new GateResult(scenario.Id, variant, property.Info.Id, Engine, result.Verdict,
+                        expectations.Find(scenario.Id, variant, property.Info.Id), result.Reason, result.At, run.Steps, request.Seed, elapsed);
+                }
+            }
+        }
+    }
+
+    private static IReadOnlyList<IRunProperty> Applicable(Scenario scenario, string variant, GateRequest request, ExpectationSet expectations)
+    {
+        var ids = new HashSet<string>(PropertyCatalog.RunInvariants.Select(i => i.Info.Id));
+        ids.UnionWith(scenario.Properties.Keys);
+        ids.UnionWith(expectations.For(scenario.Id, variant).Select(e => e.Property));
+        if (request.Properties.Count > 0)
+        {
+            ids.IntersectWith(request.Properties);
+        }
+
+        return PropertyCatalog.RunProperties.Where(p => ids.Contains(p.Info.Id)).ToArray();
+    }
+}
