@@ -23,4 +23,16 @@ awk '
   }
   END { printf "%d passed, %d failed, %d skipped\n", passed, failed, skipped
         if (assemblies == 0) exit 1 }' "$log" || status=1
+
+# The gate: every built-in scenario on its variants, each verdict compared with specs/expected-verdicts.json.
+# A changed verdict fails CI (exit 1 unexpected verdict, 3 inconclusive).
+mkdir -p TestResults
+if ci/mmverify check --format markdown > TestResults/check.md; then
+  echo "gate: $(tail -n 1 TestResults/check.md)"
+else
+  gate=$?
+  cat TestResults/check.md
+  echo "gate: mmverify check exited $gate"
+  status=1
+fi
 exit "$status"
