@@ -18,10 +18,25 @@ public sealed class AllocFallback : IRunProperty
 
     public PropertyResult Judge(RunRecord run, PropertyParameters p)
     {
-        // The fallback is the order-0 request without __GFP_COMP|__GFP_NORETRY that follows a failed opportunistic order 3.
-        var bad = run.Of<PageAllocFailEvent>().FirstOrDefault(f => f.Order == 0 && f.Admitted && (f.Gfp & GfpFlags.NoRetry) == 0 && f.Comm is "tx" or "rx");
-        return bad is null
-            ? PropertyResult.Holds("no admitted order-0 fallback failed")
-            : PropertyResult.Violated(bad.TimeNs / 1e9, $"{bad.Comm}: order-0 fallback failed although admitted");
+        // The fallback is recognised from the trace, not the task: an order-0 failure of a pid whose previous
+        // failure, within 1 ms, was an opportunistic order-3 attempt (__GFP_NORETRY, as page_frag's refill).
+        var lastOpportunistic = new Dictionary<int, long>();
+        foreach (var f in run.Of<PageAllocFailEvent>())
+        {
+            if (f.Order == 3 && (f.Gfp & GfpFlags.NoRetry) != 0)
+            {
+                lastOpportunistic[f.Pid] = f.TimeNs;
+                continue;
+            }
+
+            var isFallback = f.Order == 0 && lastOpportunistic.TryGetValue(f.Pid, out var at) && f.TimeNs - at <= 1_000_000;
+            lastOpportunistic.Remove(f.Pid);
+            if (isFallback && f.Admitted)
+            {
+                return PropertyResult.Violated(f.TimeNs / 1e9, $"{f.Comm}: order-0 fallback failed although admitted");
+            }
+        }
+
+        return PropertyResult.Holds("no admitted order-0 fallback failed");
     }
 }
