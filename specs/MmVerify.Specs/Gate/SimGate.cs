@@ -17,7 +17,12 @@ public static class SimGate
         var scenarios = request.Scenarios.Count == 0
             ? catalog.LoadAll()
             : request.Scenarios.Select(id => catalog.Find(id) ?? throw new ArgumentException($"unknown scenario '{id}'")).ToArray();
+        return Run(request, scenarios, expectations, progress);
+    }
 
+    /// <summary>Checks the given scenarios (e.g. a file passed on the command line); request.Scenarios is not consulted.</summary>
+    public static IEnumerable<GateResult> Run(GateRequest request, IEnumerable<Scenario> scenarios, ExpectationSet expectations, Action<string>? progress = null)
+    {
         foreach (var scenario in scenarios)
         {
             var variants = request.Variants.Count == 0 ? scenario.Variants : request.Variants;

@@ -195,35 +195,31 @@ public static class ScenarioWriter
         json.WriteNumber("lifetime_ms", a.LifetimeMs);
         json.WriteBoolean("rx", a.Rx);
         json.WriteNumber("batch", a.Batch);
-        if (a.Count is { } count)
-        {
-            json.WriteNumber("count", count);
-        }
-        else
-        {
-            json.WriteNull("count");
-        }
-
+        WriteNumberOrNull(json, "count", a.Count);
         json.WriteNumber("order", a.Order);
         json.WriteString("owner", KebabCase.Name(a.Owner));
         json.WriteNumber("hot_fraction", a.HotFraction);
         json.WriteNumber("dirty_fraction", a.DirtyFraction);
         json.WriteBoolean("only_if_free_block", a.OnlyIfFreeBlock);
-        if (a.MaxHeldPages is { } held)
-        {
-            json.WriteNumber("max_held_pages", held);
-        }
-        else
-        {
-            json.WriteNull("max_held_pages");
-        }
-
+        WriteNumberOrNull(json, "max_held_pages", a.MaxHeldPages);
         WriteOptional(json, "pause_below_watermark", a.PauseBelowWatermark, writeNull: true);
         json.WriteNumber("chunk_pages", a.ChunkPages);
         json.WriteNumber("arena_pages", a.ArenaPages);
         json.WriteNumber("reserve_mb", a.ReserveMb);
         json.WriteBoolean("arena_unmap", a.ArenaUnmap);
         json.WriteEndObject();
+    }
+
+    private static void WriteNumberOrNull(Utf8JsonWriter json, string name, long? value)
+    {
+        if (value is { } v)
+        {
+            json.WriteNumber(name, v);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
     }
 
     private static void WriteOptional(Utf8JsonWriter json, string name, string? value, bool writeNull = false)

@@ -100,12 +100,8 @@ internal static class CheckCommand
         var results = new List<GateResult>();
         var request = new GateRequest(selected, variants, properties, budget, seed);
         var progress = Console.IsErrorRedirected || format != "text" ? null : (Action<string>)(m => Console.Error.WriteLine($"... {m}"));
-        foreach (var file in files)
-        {
-            var loaded = LoadFile(file);
-            var fileCatalog = new SingleScenarioCatalog(loaded);
-            results.AddRange(fileCatalog.Run(request with { Scenarios = [] }, expectations, progress));
-        }
+        var fromFiles = files.Select(LoadFile).ToArray();
+        results.AddRange(SimGate.Run(request, fromFiles, expectations, progress));
 
         if (files.Length == 0 || selected.Count > 0)
         {
@@ -121,12 +117,14 @@ internal static class CheckCommand
             _ => CheckReports.Text(results),
         });
 
-        if (results.Any(r => !r.AsExpected && r.Verdict == Verdict.Violated) || results.Any(r => !r.AsExpected && r.Verdict == Verdict.Holds))
+        // An unexpected holds or violated is a changed verdict (1); only unexpected unknowns are inconclusive (3).
+        var unexpected = results.Where(r => !r.AsExpected).ToArray();
+        if (unexpected.Any(r => r.Verdict != Verdict.Unknown))
         {
             return ExitCodes.Failed;
         }
 
-        return results.Any(r => !r.AsExpected) ? ExitCodes.Inconclusive : ExitCodes.Ok;
+        return unexpected.Length > 0 ? ExitCodes.Inconclusive : ExitCodes.Ok;
     }
 
     private static Scenario LoadFile(string file)
@@ -138,26 +136,6 @@ internal static class CheckCommand
         catch (ScenarioException e)
         {
             throw new BadInputException(e.Message);
-        }
-    }
-
-    /// <summary>A scenario given as a file: checked like a built-in one.</summary>
-    private sealed class SingleScenarioCatalog(Scenario scenario)
-    {
-        public IEnumerable<GateResult> Run(GateRequest request, ExpectationSet expectations, Action<string>? progress)
-        {
-            var directory = Path.Combine(Path.GetTempPath(), "mmverify-check-" + Environment.ProcessId);
-            Directory.CreateDirectory(directory);
-            var path = Path.Combine(directory, scenario.Id + ".json");
-            File.Copy(scenario.File, path, overwrite: true);
-            try
-            {
-                return SimGate.Run(request with { Scenarios = [scenario.Id] }, new ScenarioCatalog(directory), expectations, progress).ToList();
-            }
-            finally
-            {
-                Directory.Delete(directory, recursive: true);
-            }
         }
     }
 }

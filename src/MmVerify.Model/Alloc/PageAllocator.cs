@@ -398,10 +398,8 @@ public static class PageAllocator
                 }
 
                 admitted |= WatermarkCheck.ZoneWatermarkOk(zone, request.Order, zone.WmarkPages(AllocMask.Watermark(flags)), highest, flags);
-                // The GFP_ATOMIC threshold with the kernel's rounding: min - min/2, then minus a quarter of that.
-                var min = zone.RawWatermark(WmarkIndex.Min);
-                var atomicMin = min - (min / 2);
-                atomicMin -= atomicMin / 4;
+                // The GFP_ATOMIC threshold: the unboosted min lowered as for a non-blocking __GFP_HIGH request.
+                var atomicMin = WatermarkCheck.ReservedMin(zone.RawWatermark(WmarkIndex.Min), AllocFlags.MinReserve | AllocFlags.NonBlock);
                 var usable = zone.NrFreePages - zone.NrFreeCmaPages - zone.NrFreeHighatomic;
                 aboveAtomic |= usable > atomicMin + zone.LowmemReserve[highest];
             }

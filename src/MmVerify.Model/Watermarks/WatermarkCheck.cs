@@ -26,14 +26,10 @@ public static class WatermarkCheck
         return unusable;
     }
 
-    // mirrors __zone_watermark_ok(), mm/page_alloc.c, v7.2
-    public static bool ZoneWatermarkOk(Zone zone, int order, long mark, int highestZoneIdx, AllocFlags allocFlags, long freePages)
+    // The mark after the reserves a request may dip into, as __zone_watermark_ok() lowers it (v7.2).
+    public static long ReservedMin(long mark, AllocFlags allocFlags)
     {
         var min = mark;
-
-        // free_pages may go negative; that is fine.
-        freePages -= ZoneWatermarkUnusableFree(zone, order, allocFlags);
-
         if ((allocFlags & AllocMask.Reserves) != 0)
         {
             // __GFP_HIGH gets half of the min reserve; non-blocking __GFP_HIGH (GFP_ATOMIC) a quarter more.
@@ -52,6 +48,17 @@ public static class WatermarkCheck
                 min -= min / 2;
             }
         }
+
+        return min;
+    }
+
+    // mirrors __zone_watermark_ok(), mm/page_alloc.c, v7.2
+    public static bool ZoneWatermarkOk(Zone zone, int order, long mark, int highestZoneIdx, AllocFlags allocFlags, long freePages)
+    {
+        var min = ReservedMin(mark, allocFlags);
+
+        // free_pages may go negative; that is fine.
+        freePages -= ZoneWatermarkUnusableFree(zone, order, allocFlags);
 
         // Order-0 first: if this fails, a high-order request cannot go ahead either.
         if (freePages <= min + zone.LowmemReserve[highestZoneIdx])
