@@ -23,32 +23,38 @@ public static class SimGate
         return Run(request, scenarios, expectations, progress);
     }
 
-    /// <summary>Checks the given scenarios (e.g. a file passed on the command line); request.Scenarios is not consulted.</summary>
+    /// <summary>
+    /// Checks the given scenarios (e.g. a file passed on the command line); request.Scenarios is not consulted.
+    /// Each (scenario, variant) runs on its own worker; results come back in the sequential order, so the
+    /// report is the same for any number of workers.
+    /// </summary>
     public static IEnumerable<GateResult> Run(GateRequest request, IEnumerable<Scenario> scenarios, ExpectationSet expectations, Action<string>? progress = null)
     {
-        foreach (var scenario in scenarios)
+        var jobs = scenarios.SelectMany(s => (request.Variants.Count == 0 ? s.Variants : request.Variants).Select(v => (Scenario: s, Variant: v))).ToArray();
+        return GateWorkers.Map(jobs, request.Workers, job => RunOne(request, job.Scenario, job.Variant, expectations, progress));
+    }
+
+    private static IReadOnlyList<GateResult> RunOne(GateRequest request, Scenario scenario, string variant, ExpectationSet expectations, Action<string>? progress)
+    {
+        var properties = Applicable(scenario, variant, request, expectations);
+        var seconds = request.Budget == "quick" ? Math.Min(scenario.DurationSeconds, Math.Max(5, scenario.DurationSeconds / 3.0)) : scenario.DurationSeconds;
+        progress?.Invoke($"{scenario.Id} / {variant}: {seconds:F0} simulated s");
+        var clock = Stopwatch.StartNew();
+        var run = ScenarioRunner.Run(scenario, variant, request.Seed, seconds);
+        var elapsed = clock.ElapsedMilliseconds;
+        var results = new List<GateResult>();
+        foreach (var property in properties)
         {
-            var variants = request.Variants.Count == 0 ? scenario.Variants : request.Variants;
-            foreach (var variant in variants)
+            var parameters = new PropertyParameters(scenario.Properties.GetValueOrDefault(property.Info.Id));
+            var result = property.Judge(run, parameters);
+            results.Add(new GateResult(scenario.Id, variant, property.Info.Id, Engine, result.Verdict,
+                expectations.Find(scenario.Id, variant, property.Info.Id), result.Reason, result.At, run.Steps, request.Seed, elapsed)
             {
-                var properties = Applicable(scenario, variant, request, expectations);
-                var seconds = request.Budget == "quick" ? Math.Min(scenario.DurationSeconds, Math.Max(5, scenario.DurationSeconds / 3.0)) : scenario.DurationSeconds;
-                progress?.Invoke($"{scenario.Id} / {variant}: {seconds:F0} simulated s");
-                var clock = Stopwatch.StartNew();
-                var run = ScenarioRunner.Run(scenario, variant, request.Seed, seconds);
-                var elapsed = clock.ElapsedMilliseconds;
-                foreach (var property in properties)
-                {
-                    var parameters = new PropertyParameters(scenario.Properties.GetValueOrDefault(property.Info.Id));
-                    var result = property.Judge(run, parameters);
-                    yield return new GateResult(scenario.Id, variant, property.Info.Id, Engine, result.Verdict,
-                        expectations.Find(scenario.Id, variant, property.Info.Id), result.Reason, result.At, run.Steps, request.Seed, elapsed)
-                    {
-                        Witness = result.Verdict == Verdict.Violated ? Witness(scenario, variant, property.Info.Id, request.Seed, seconds, result) : null,
-                    };
-                }
-            }
+                Witness = result.Verdict == Verdict.Violated ? Witness(scenario, variant, property.Info.Id, request.Seed, seconds, result) : null,
+            });
         }
+
+        return results;
     }
 
     /// <summary>The run as a counterexample; finding its failing step costs a second run up to the failure.</summary>

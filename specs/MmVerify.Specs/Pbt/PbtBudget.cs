@@ -5,8 +5,8 @@ public sealed record PbtBudget(int MaxTests, int MaxShrinkRuns)
 {
     public static PbtBudget For(string budget) => budget switch
     {
-        "quick" => new PbtBudget(10, 60),
+        "quick" => new PbtBudget(10, 20),
         "deep" => new PbtBudget(300, 1500),
-        _ => new PbtBudget(40, 300),
+        _ => new PbtBudget(25, 60),
     };
 }

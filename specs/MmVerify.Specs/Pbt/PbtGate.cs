@@ -27,26 +27,27 @@ public static class PbtGate
         ArgumentNullException.ThrowIfNull(smallForms);
         ArgumentNullException.ThrowIfNull(expectations);
         var budget = PbtBudget.For(request.Budget);
-        foreach (var scenario in smallForms)
+        var jobs = smallForms.SelectMany(s => (request.Variants.Count == 0 ? s.Variants : request.Variants).Select(v => (Scenario: s, Variant: v))).ToArray();
+        return GateWorkers.Map(jobs, request.Workers, job =>
         {
-            var variants = request.Variants.Count == 0 ? scenario.Variants : request.Variants;
-            foreach (var variant in variants)
+            var (scenario, variant) = job;
+            progress?.Invoke($"{scenario.Id} (small) / {variant}: PBT, {budget.MaxTests} workloads per property");
+            var runs = new RunCache(budget.MaxTests);
+            var results = new List<GateResult>();
+            foreach (var property in Applicable(scenario, variant, request, expectations))
             {
-                progress?.Invoke($"{scenario.Id} (small) / {variant}: PBT, {budget.MaxTests} workloads per property");
-                var runs = new RunCache(budget.MaxTests);
-                foreach (var property in Applicable(scenario, variant, request, expectations))
+                var clock = Stopwatch.StartNew();
+                var check = Check(scenario, variant, property, request.Seed, budget, runs);
+                results.Add(new GateResult(scenario.Id, variant, property.Info.Id, Engine, check.Verdict,
+                    expectations.Find(scenario.Id, variant, property.Info.Id, Expectation.Small), check.Reason,
+                    check.Witness?.FailingTimeSeconds, check.Steps, request.Seed, clock.ElapsedMilliseconds)
                 {
-                    var clock = Stopwatch.StartNew();
-                    var check = Check(scenario, variant, property, request.Seed, budget, runs);
-                    yield return new GateResult(scenario.Id, variant, property.Info.Id, Engine, check.Verdict,
-                        expectations.Find(scenario.Id, variant, property.Info.Id, Expectation.Small), check.Reason,
-                        check.Witness?.FailingTimeSeconds, check.Steps, request.Seed, clock.ElapsedMilliseconds)
-                    {
-                        Witness = check.Witness,
-                    };
-                }
+                    Witness = check.Witness,
+                });
             }
-        }
+
+            return results;
+        });
     }
 
     /// <summary>One property on one small form and variant.</summary>

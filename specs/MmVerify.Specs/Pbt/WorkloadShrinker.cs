@@ -5,7 +5,7 @@ using MmVerify.Specs.Scenarios;
 namespace MmVerify.Specs.Pbt;
 
 /// <summary>
-/// Smaller candidates of a failing workload, biggest cut first: drop an activity, drop an empty phase,
+/// Smaller candidates of a failing workload, biggest cut first: drop a phase, drop an activity,
 /// halve the run, halve the zones (where the layout allows), then halve one activity's count, rate or
 /// batch. FsCheck keeps the first candidate that still fails and shrinks on from it.
 /// </summary>
@@ -17,19 +17,16 @@ public static class WorkloadShrinker
         var s = c.Scenario;
         var phases = s.Workload.Phases;
 
+        for (var p = 0; p < phases.Count && phases.Count > 1; p++)
+        {
+            yield return c with { Scenario = s with { Workload = s.Workload with { Phases = Without(phases, p) } } };
+        }
+
         for (var p = 0; p < phases.Count; p++)
         {
             for (var a = 0; a < phases[p].Activities.Count; a++)
             {
                 yield return With(c, p, phases[p] with { Activities = Without(phases[p].Activities, a) });
-            }
-        }
-
-        for (var p = 0; p < phases.Count; p++)
-        {
-            if (phases[p].Activities.Count == 0)
-            {
-                yield return c with { Scenario = s with { Workload = s.Workload with { Phases = Without(phases, p) } } };
             }
         }
 
@@ -80,7 +77,7 @@ public static class WorkloadShrinker
     /// MAX_ORDER block), when zones are flat (spanned = present = managed) and laid end to end, so the
     /// halved layout is still one the kernel could boot. Null when the layout does not allow it.
     /// </summary>
-    internal static Scenario? HalveZones(Scenario s)
+    public static Scenario? HalveZones(Scenario s)
     {
         var geometry = s.Machine.Geometry;
         var unit = 1L << geometry.PageblockOrder;
