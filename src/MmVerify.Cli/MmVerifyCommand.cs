@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MmVerify.Cli.Check;
+using MmVerify.Cli.Compare;
 using MmVerify.Cli.List;
 using MmVerify.Cli.Simulate;
 using MmVerify.Cli.Watermarks;
@@ -12,6 +13,7 @@ internal static class MmVerifyCommand
     public static RootCommand Create() => new("mmverify: an executable specification of the Linux page allocator, watermarks and kswapd")
     {
         CheckCommand.Create(),
+        CompareCommand.Create(),
         ListCommand.Create(),
         SimulateCommand.Create(),
         WatermarksCommand.Create(),
