@@ -2,6 +2,7 @@ using System.CommandLine;
 using MmVerify.Cli.Check;
 using MmVerify.Cli.Compare;
 using MmVerify.Cli.List;
+using MmVerify.Cli.Report;
 using MmVerify.Cli.Simulate;
 using MmVerify.Cli.Watermarks;
 
@@ -15,6 +16,7 @@ internal static class MmVerifyCommand
         CheckCommand.Create(),
         CompareCommand.Create(),
         ListCommand.Create(),
+        ReportCommand.Create(),
         SimulateCommand.Create(),
         WatermarksCommand.Create(),
     };

@@ -35,7 +35,7 @@ internal static class CompareText
                 var baseSd = MetricStats.Stddev(ComparedMetric.Present(m.Base));
                 var patchSd = MetricStats.Stddev(ComparedMetric.Present(m.Patch));
                 var pad = new string(' ', 11);
-                output.WriteLine($"{"Stddev",-8}{m.Id,-NameWidth}" + (Value(m.Kind, baseSd) + pad).PadLeft(columns) + (Value(m.Kind, patchSd) + pad).PadLeft(columns));
+                output.WriteLine(($"{"Stddev",-8}{m.Id,-NameWidth}" + (Value(m.Kind, baseSd) + pad).PadLeft(columns) + (Value(m.Kind, patchSd) + pad).PadLeft(columns)).TrimEnd());
             }
         }
 
