@@ -2,6 +2,7 @@ using System.CommandLine;
 using MmVerify.Cli.Check;
 using MmVerify.Cli.Compare;
 using MmVerify.Cli.List;
+using MmVerify.Cli.Replay;
 using MmVerify.Cli.Report;
 using MmVerify.Cli.Simulate;
 using MmVerify.Cli.Watermarks;
@@ -16,6 +17,7 @@ internal static class MmVerifyCommand
         CheckCommand.Create(),
         CompareCommand.Create(),
         ListCommand.Create(),
+        ReplayCommand.Create(),
         ReportCommand.Create(),
         SimulateCommand.Create(),
         WatermarksCommand.Create(),

@@ -16,7 +16,22 @@ public static class ScenarioRunner
     /// <summary>How often the O(pages) invariants are walked (simulated seconds).</summary>
     public const int PageWalkSeconds = 10;
 
-    public static RunRecord Run(Scenario scenario, string variant, ulong seed, double seconds, Action<double>? progress = null)
+    /// <summary>
+    /// How many steps the run takes up to and including simulated time atSeconds: the step at which a
+    /// property judged violated "at" that time failed. Same setup as Run, so the same steps.
+    /// </summary>
+    public static long StepsUntil(Scenario scenario, string variant, ulong seed, double seconds, double atSeconds)
+    {
+        var simulation = new Simulation(ScenarioSetup.Build(scenario, variant, seed, seconds), new TraceBuffer());
+        simulation.RunUntil(ToNs(atSeconds));
+        return simulation.Steps;
+    }
+
+    /// <summary>Simulated seconds back to the nanosecond they were computed from.</summary>
+    public static long ToNs(double seconds) => (long)Math.Round(seconds * 1e9);
+
+    /// <summary>observe, if given, sees the simulation after every step (replay takes its snapshots there).</summary>
+    public static RunRecord Run(Scenario scenario, string variant, ulong seed, double seconds, Action<double>? progress = null, Action<Simulation>? observe = null)
     {
         var trace = new TraceBuffer();
         var simulation = new Simulation(ScenarioSetup.Build(scenario, variant, seed, seconds), trace);
@@ -75,6 +90,8 @@ public static class ScenarioRunner
 
                 progress?.Invoke(w.NowNs / 1e9);
             }
+
+            observe?.Invoke(simulation);
         };
         simulation.RunSeconds(seconds);
         Check(PropertyCatalog.RunInvariants);

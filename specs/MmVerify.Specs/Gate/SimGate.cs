@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using MmVerify.Engine.Properties;
+using MmVerify.Specs.Counterexamples;
+using MmVerify.Specs.Pbt;
 using MmVerify.Specs.Scenarios;
 
 namespace MmVerify.Specs.Gate;
@@ -38,10 +41,31 @@ public static class SimGate
                 {
                     var result = Judge(scenario, property, run);
                     yield return new GateResult(scenario.Id, variant, property.Info.Id, Engine, result.Verdict,
-                        expectations.Find(scenario.Id, variant, property.Info.Id), result.Reason, result.At, run.Steps, request.Seed, elapsed);
+                        expectations.Find(scenario.Id, variant, property.Info.Id), result.Reason, result.At, run.Steps, request.Seed, elapsed)
+                    {
+                        Witness = result.Verdict == Verdict.Violated ? Witness(scenario, variant, property.Info.Id, request.Seed, seconds, result) : null,
+                    };
                 }
             }
         }
+    }
+
+    /// <summary>The run as a counterexample; finding its failing step costs a second run up to the failure.</summary>
+    private static Counterexample Witness(Scenario scenario, string variant, string property, ulong seed, double seconds, PropertyResult result)
+    {
+        var at = result.At ?? seconds;
+        return new Counterexample
+        {
+            ModelVersion = Model.ModelVersion.Current,
+            Engine = Engine,
+            Variant = variant,
+            Property = property,
+            Case = new WorkloadCase(scenario, seed),
+            RunSeconds = seconds,
+            FailingStep = ScenarioRunner.StepsUntil(scenario, variant, seed, seconds, at),
+            FailingTimeSeconds = at,
+            Reason = result.Reason,
+        };
     }
 
     private static IReadOnlyList<IRunProperty> Applicable(Scenario scenario, string variant, GateRequest request, ExpectationSet expectations) =>

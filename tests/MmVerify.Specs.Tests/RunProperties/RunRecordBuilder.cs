@@ -51,6 +51,13 @@ internal sealed class RunRecordBuilder
         return this;
     }
 
+    /// <summary>A task that exited (or was OOM-killed) during the run: the pressure source went away.</summary>
+    public RunRecordBuilder ExitedTask()
+    {
+        World.Tasks.Add(new TaskState(World.Tasks.Count, 1000 + World.Tasks.Count, "hog", 0, 0) { Killed = true });
+        return this;
+    }
+
     public RunRecordBuilder InitialMinFree(long kbytes)
     {
         _initialMinFree = kbytes;
