@@ -36,9 +36,9 @@ public sealed partial class ReportBrowserTests
         Assert.Contains("class=\"violated\"", dom);
 
         var png = Path.Combine(dir, "memcg-high-revives-kswapd-linux-6.12.png");
-        Assert.Empty(Chromium.Screenshot(html, png, 1200, 2400));
+        Assert.Empty(Chromium.Screenshot(html, png, 1280, 2400));
         var image = Png.Read(png);
-        Assert.Equal((1200, 2400), (image.Width, image.Height));
+        Assert.Equal((1280, 2400), (image.Width, image.Height));
         Assert.True(image.InkFraction > 0.05, $"screenshot nearly blank: {image.InkFraction:P1} ink");
         Assert.True(image.Contains(0xD62728), "no pixel in the 'running' red of the kswapd lane");
         Assert.True(image.Contains(0x1F5FBF), "no pixel in the free-pages blue");
@@ -63,7 +63,7 @@ public sealed partial class ReportBrowserTests
         Assert.Equal(charts, Count(dom, "class=\"highlight\" x1="));
 
         var png = Path.Combine(dir, "highlight.png");
-        Assert.Empty(Chromium.Screenshot(html, png, 1200, 1600));
+        Assert.Empty(Chromium.Screenshot(html, png, 1280, 1600));
         Assert.True(Png.Read(png).Contains(0xE00000), "no pixel in the highlight red");
     }
 

@@ -59,7 +59,8 @@ public class ReportCommandTests
     }
 
     [Theory]
-    [InlineData("--counterexample|cx.json|--html|out.html", "--counterexample: not available yet")]
+    [InlineData("--counterexample|no-such-cx.json|--html|out.html", "no such file")]
+    [InlineData("--counterexample|cx.json|--seconds|5|--html|out.html", "not both")]
     [InlineData("--counterexample|cx.json|--scenario|defrag-mode-oom-path|--html|out.html", "not both")]
     [InlineData("--scenario|defrag-mode-oom-path|--html|out.html", "give --variant V")]
     [InlineData("--scenario|defrag-mode-oom-path|--variant|nope|--html|out.html", "--variant: unknown variant part 'nope'")]
