@@ -51,8 +51,8 @@ internal sealed record Comparison(
         foreach (var seed in seeds)
         {
             // One run at a time: a full trace can hold tens of millions of events.
-            baseRuns.Add(JudgedRun.Execute(scenario, baseVariant, properties, seed, seconds).Judged);
-            patchRuns.Add(JudgedRun.Execute(scenario, patchVariant, properties, seed, seconds).Judged);
+            baseRuns.Add(JudgedRun.Execute(scenario, baseVariant, properties, seed, seconds));
+            patchRuns.Add(JudgedRun.Execute(scenario, patchVariant, properties, seed, seconds));
         }
 
         return new Comparison(scenario.Id, baseVariant, patchVariant, seconds, seeds, MergeMetrics(baseRuns, patchRuns), MergeVerdicts(properties, baseRuns, patchRuns));

@@ -20,10 +20,11 @@ internal sealed record JudgedRun(ulong Seed, IReadOnlyList<Metric> Metrics, IRea
         }
     }
 
-    public static (RunRecord Run, JudgedRun Judged) Execute(Scenario scenario, string variant, IReadOnlyList<IRunProperty> properties, ulong seed, double seconds)
+    /// <summary>Runs and judges; the run itself (its trace may hold millions of events) is dropped.</summary>
+    public static JudgedRun Execute(Scenario scenario, string variant, IReadOnlyList<IRunProperty> properties, ulong seed, double seconds)
     {
         var run = ScenarioRunner.Run(scenario, variant, seed, seconds);
         var verdicts = properties.Select(p => (p.Info.Id, SimGate.Judge(scenario, p, run))).ToArray();
-        return (run, new JudgedRun(seed, RunMetrics.Of(run), verdicts));
+        return new JudgedRun(seed, RunMetrics.Of(run), verdicts);
     }
 }

@@ -20,9 +20,6 @@ public sealed record ReportInput
 
     public required int Nodes { get; init; }
 
-    /// <summary>Labels of Machine.Zones in order ("Node 0, zone   Normal"), for BoostRaise.Zone.</summary>
-    public required IReadOnlyList<string> ZoneLabels { get; init; }
-
     public required IReadOnlyList<SimSample> Samples { get; init; }
 
     public required IReadOnlyList<TraceEvent> Events { get; init; }
@@ -43,7 +40,6 @@ public sealed record ReportInput
         Subtitle = $"seed {run.Seed}, {Svg.N(run.Seconds)} simulated s, {run.Steps} model steps",
         Seconds = run.Seconds,
         Nodes = run.World.Reclaim.Length,
-        ZoneLabels = run.World.Machine.Zones.Select(z => $"Node {z.NodeId}, zone {z.Name,8}").ToArray(),
         Samples = run.Samples,
         Events = run.Events,
         KswapdLane = run.KswapdLane,
