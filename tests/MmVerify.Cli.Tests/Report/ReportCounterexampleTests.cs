@@ -60,6 +60,32 @@ public sealed class ReportCounterexampleTests
         }
     }
 
+    [Fact]
+    public void A_counterexample_written_by_check_engine_pbt_is_drawn_from_its_small_form()
+    {
+        var dir = Directory.CreateTempSubdirectory("mmverify-cx-");
+        try
+        {
+            var check = CliRun.Run("check", "--engine", "pbt", "--scenario", "memcg-high-revives-kswapd", "--variant", "linux-6.12", "--property", Property, "--out", dir.FullName);
+            // 1 while no expectation is recorded for the small form (the violation is unexpected), 0 once it is.
+            Assert.True(check.Exit is ExitCodes.Ok or ExitCodes.Failed, check.Err);
+            var file = Assert.Single(Directory.GetFiles(dir.FullName, "*.pbt.json"));
+            var html = Path.Combine(dir.FullName, "pbt.html");
+
+            var r = CliRun.Run("report", "--counterexample", file, "--html", html);
+
+            Assert.True(r.Exit == 0, r.Err + r.Out);
+            var text = File.ReadAllText(html);
+            Assert.Contains($"<b>{Property}</b> violated at t = ", text);
+            Assert.Contains(": pbt engine, model ", text);
+            Assert.Contains("the replay reproduces it", text);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData("{}", "$.schema")]
     [InlineData("not json", "not JSON")]
