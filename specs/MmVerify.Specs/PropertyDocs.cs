@@ -26,7 +26,7 @@ public static class PropertyDocs
         ["kswapd.hopeless"] = new("temporal (trace)", "-", "seed 001: `linux-6.12` in `memcg-high-revives-kswapd`, full and small form"),
         ["kswapd.reset-when-balanced"] = new("temporal (trace)", "-", "seed 001: `linux-6.12` in `memcg-high-revives-kswapd`, full and small form; the README's example patch `memcg-progress-revives`"),
         ["kswapd.revives"] = new("temporal (samples)", "`pressure_ends_s` (required), `within_s` 10", "faulty run in tests: a node left hopeless and unbalanced after the hog exits (`KswapdRevivesTests`)"),
-        ["kswapd.no-futile-reclaim"] = new("temporal (trace)", "`slack_pages` 1024", "seed 003: `order-aware-kswapd` (2.6.8, never drops to order 0) in `kswapd-order-aware-2004`"),
+        ["kswapd.no-futile-reclaim"] = new("temporal (trace)", "`slack_pages` 1024", "faulty run in tests: seed 003's 2004 kswapd reclaiming 5000 pages at order 3 on a node balanced at order 0 (`KswapdNoFutileReclaimTests`); the S8 workload never wakes kswapd at a high order, see finding K1"),
         ["kswapd.handoff"] = new("temporal (trace)", "-", "faulty run in tests: a high-order run restarted on a node balanced at order 0 (`KswapdHandoffTests`)"),
         ["kswapd.free-used"] = new("temporal (samples)", "`factor` 2.0, `steady_after_s` 0", "seed 000: every variant of `net-order3-frag-storm`, full and small form"),
         ["tune.cap"] = new("temporal (samples)", "-", "faulty variant in tests: an uncapped raise of min_free_kbytes (`TuneCapTests`)"),

@@ -18,7 +18,7 @@ public static class PbtFigures
         ("001", "memcg-high-revives-kswapd", "linux-6.12", "kswapd.hopeless"),
         ("002", "atomic-burst-autotune", "linux-7.2+autotune-v1", "tune.debounce"),
         ("002", "atomic-burst-autotune", "linux-7.2+autotune-v3", "boost.decays"),
-        ("003", "kswapd-order-aware-2004", "linux-7.2+order-aware-kswapd", "kswapd.no-futile-reclaim"),
+        ("003", "net-order3-frag-storm", "linux-7.2+order-aware-kswapd", "kswapd.sleeps"),
         ("004", "defrag-mode-oom-path", "linux-7.2+defrag-mode", "alloc.terminates"),
         ("004", "defrag-mode-atomic-net", "linux-7.2+defrag-mode-kswapd-assist", "alloc.atomic-reserve"),
         ("004", "defrag-mode-thp-kbuild", "linux-7.2+defrag-mode", "defrag.wake-order"),

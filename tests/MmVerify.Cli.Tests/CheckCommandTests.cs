@@ -15,6 +15,7 @@ public class CheckCommandTests
             "verdict": "{{verdict}}", "evidence": "I", "reason": "test" } ] }
         """);
 
+    // The simulation gate alone: since PBT joined "all", the default engine also judges the file's small form.
     private static CliResult CheckTiny(TempFile expected, params string[] extra) =>
         CliRun.Run(["check", "--engine", "sim", "--scenario-file", TestScenarios.Tiny, "--variant", "linux-7.2", "--expected", expected.Path, .. extra]);
 

@@ -111,7 +111,7 @@ public sealed class PbtAndReplayTests : IDisposable
     [InlineData("\"variant\": \"linux-6.12\"", "\"variant\": \"linux-2.4\"", "$.variant")]
     [InlineData("\"property\": \"kswapd.hopeless\"", "\"property\": \"kswapd.naps\"", "unknown property 'kswapd.naps'")]
     [InlineData("\"schema\": \"mmverify-counterexample\",", "\"schema\": \"mmverify-counterexample\", \"extra\": 1,", "$.extra: unknown key")]
-    [InlineData("\"run_seconds\": 30", "\"run_seconds\": \"30\"", "$.run_seconds: expected number")]
+    [InlineData("\"engine\": \"pbt\"", "\"engine\": 7", "$.engine: expected string, found number")]
     public void A_bad_or_incompatible_counterexample_is_bad_input_in_one_line(string from, string to, string message)
     {
         var text = File.ReadAllText(Counterexample());

@@ -52,10 +52,35 @@ public static class ScenarioRunner
             }
         }
 
+        // The kswapd lanes and boost rises, for reports: cheap comparisons after each step.
+        var lane = new List<KswapdLaneChange>();
+        var laneNow = world.Reclaim.Select(r => KswapdLaneChange.Of(r.Phase)).ToArray();
+        lane.AddRange(laneNow.Select((state, nid) => new KswapdLaneChange(world.NowNs, nid, state)));
+        var zones = world.Machine.Zones.ToArray();
+        var boostNow = zones.Select(z => z.WatermarkBoost).ToArray();
+        var boostRaises = new List<BoostRaise>();
+
         Check(PropertyCatalog.RunInvariants);
-        simulation.AfterStep = (w, kind, _) =>
+        simulation.AfterStep = (w, kind, index) =>
         {
             Check(everyStep);
+            if (kind == ActorKind.Kswapd && KswapdLaneChange.Of(w.Reclaim[index].Phase) is var state && state != laneNow[index])
+            {
+                laneNow[index] = state;
+                lane.Add(new KswapdLaneChange(w.NowNs, index, state));
+            }
+
+            for (var z = 0; z < boostNow.Length; z++)
+            {
+                var boost = zones[z].WatermarkBoost;
+                if (boost > boostNow[z])
+                {
+                    boostRaises.Add(new BoostRaise(w.NowNs, z, boost));
+                }
+
+                boostNow[z] = boost;
+            }
+
             if (kind == ActorKind.Tick)
             {
                 if ((long)Math.Round(w.NowNs / 1e9) % PageWalkSeconds == 0)
@@ -84,6 +109,8 @@ public static class ScenarioRunner
             TotalRamKbytes = world.Machine.Spec.TotalRamPages * 4,
             InvariantViolations = violations,
             Steps = simulation.Steps,
+            KswapdLane = lane,
+            BoostRaises = boostRaises,
         };
     }
 }

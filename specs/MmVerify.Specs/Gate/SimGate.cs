@@ -45,8 +45,7 @@ public static class SimGate
         var results = new List<GateResult>();
         foreach (var property in properties)
         {
-            var parameters = new PropertyParameters(scenario.Properties.GetValueOrDefault(property.Info.Id));
-            var result = property.Judge(run, parameters);
+            var result = Judge(scenario, property, run);
             results.Add(new GateResult(scenario.Id, variant, property.Info.Id, Engine, result.Verdict,
                 expectations.Find(scenario.Id, variant, property.Info.Id), result.Reason, result.At, run.Steps, request.Seed, elapsed)
             {
@@ -75,16 +74,31 @@ public static class SimGate
         };
     }
 
-    private static IReadOnlyList<IRunProperty> Applicable(Scenario scenario, string variant, GateRequest request, ExpectationSet expectations)
+    private static IReadOnlyList<IRunProperty> Applicable(Scenario scenario, string variant, GateRequest request, ExpectationSet expectations) =>
+        Applicable(scenario, [variant], expectations, request.Properties);
+
+    /// <summary>
+    /// The properties judged on runs of the scenario with any of the variants (catalog order): the invariants,
+    /// those the scenario names and those with a recorded expectation; only those in <paramref name="only"/> if it is not empty.
+    /// </summary>
+    public static IReadOnlyList<IRunProperty> Applicable(Scenario scenario, IEnumerable<string> variants, ExpectationSet expectations, IReadOnlyCollection<string>? only = null)
     {
         var ids = new HashSet<string>(PropertyCatalog.RunInvariants.Select(i => i.Info.Id));
         ids.UnionWith(scenario.Properties.Keys);
-        ids.UnionWith(expectations.For(scenario.Id, variant).Select(e => e.Property));
-        if (request.Properties.Count > 0)
+        foreach (var variant in variants)
         {
-            ids.IntersectWith(request.Properties);
+            ids.UnionWith(expectations.For(scenario.Id, variant).Select(e => e.Property));
+        }
+
+        if (only is { Count: > 0 })
+        {
+            ids.IntersectWith(only);
         }
 
         return PropertyCatalog.RunProperties.Where(p => ids.Contains(p.Info.Id)).ToArray();
     }
+
+    /// <summary>One property's verdict on a run, with the scenario's parameters for it.</summary>
+    public static PropertyResult Judge(Scenario scenario, IRunProperty property, RunRecord run) =>
+        property.Judge(run, new PropertyParameters(scenario.Properties.GetValueOrDefault(property.Info.Id)));
 }
