@@ -10,6 +10,9 @@ namespace MmVerify.Model.Variants;
 public interface IHopelessResetPolicy
 {
     bool ShouldClear(World world, int nid, ScanControl sc);
+
+    /// <summary>The same decision given only whether the node is balanced at the reclaimer's order and zone.</summary>
+    bool ClearsOnProgress(bool nodeBalanced);
 }
 
 /// <summary>compact_gap(order): reclaim this much before treating a high order as compaction's job.</summary>
