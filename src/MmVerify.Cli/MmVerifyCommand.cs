@@ -1,6 +1,7 @@
 using System.CommandLine;
 using MmVerify.Cli.Check;
 using MmVerify.Cli.List;
+using MmVerify.Cli.Prove;
 using MmVerify.Cli.Simulate;
 using MmVerify.Cli.Watermarks;
 
@@ -13,6 +14,7 @@ internal static class MmVerifyCommand
     {
         CheckCommand.Create(),
         ListCommand.Create(),
+        ProveCommand.Create(),
         SimulateCommand.Create(),
         WatermarksCommand.Create(),
     };

@@ -49,9 +49,22 @@ public sealed class SExpr
                 return new SmtValue(v, a.Length - 2);
             }
 
+            if (a.Length > 0 && char.IsAsciiDigit(a[0]))
+            {
+                return new SmtValue(unchecked((UInt128)Int128.Parse(a, System.Globalization.CultureInfo.InvariantCulture)), Term.IntWidth);
+            }
+
             if (a.StartsWith("#x", StringComparison.Ordinal))
             {
                 return new SmtValue(UInt128.Parse(a[2..], System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture), 4 * (a.Length - 2));
+            }
+        }
+        else if (e.Items.Count == 2 && e.Items[0].Atom == "-")
+        {
+            var inner = ToValue(e.Items[1]);
+            if (inner.IsInt)
+            {
+                return new SmtValue(unchecked((UInt128)(-inner.AsInteger)), Term.IntWidth);
             }
         }
         else if (e.Items.Count == 3 && e.Items[0].Atom == "_" && e.Items[1].Atom is { } bv && bv.StartsWith("bv", StringComparison.Ordinal))

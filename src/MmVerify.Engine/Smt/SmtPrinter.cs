@@ -13,7 +13,17 @@ public static class SmtPrinter
         return sb.ToString();
     }
 
-    public static string Sort(int width) => width == 0 ? "Bool" : $"(_ BitVec {width})";
+    public static string Sort(int width) => width switch
+    {
+        0 => "Bool",
+        Term.IntWidth => "Int",
+        _ => $"(_ BitVec {width})",
+    };
+
+    /// <summary>An integer literal: n, or (- n) for negative values.</summary>
+    public static string IntLiteral(Int128 value) => value < 0
+        ? $"(- {(-value).ToString(CultureInfo.InvariantCulture)})"
+        : value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Literals in the decimal indexed form, (_ bvN W), which every SMT-LIB2 solver reads.</summary>
     public static string Literal(UInt128 value, int width) => $"(_ bv{value.ToString(CultureInfo.InvariantCulture)} {width})";
@@ -31,6 +41,9 @@ public static class SmtPrinter
                 return;
             case TermKind.BvLiteral:
                 sb.Append(Literal(t.Value, t.Width));
+                return;
+            case TermKind.IntLiteral:
+                sb.Append(IntLiteral(unchecked((Int128)t.Value)));
                 return;
         }
 

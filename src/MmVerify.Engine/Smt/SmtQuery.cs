@@ -7,15 +7,17 @@ namespace MmVerify.Engine.Smt;
 /// </summary>
 public sealed class SmtQuery
 {
-    public SmtQuery(string name, string description, IEnumerable<Term> assertions, IEnumerable<Term>? observe = null)
+    public SmtQuery(string name, string description, IEnumerable<Term> assertions, IEnumerable<Term>? observe = null, string logic = "QF_BV")
     {
         Name = name;
+        Logic = logic;
         Description = description;
         Assertions = [.. assertions];
-        var (vars, defs) = SmtPrinter.Collect(Assertions);
+        IReadOnlyList<Term> observed = observe is null ? [] : [.. observe];
+        var (vars, defs) = SmtPrinter.Collect(Assertions.Concat(observed));
         Variables = vars;
         Definitions = defs;
-        Observe = observe is null ? vars : [.. observe];
+        Observe = observe is null ? vars : observed;
         if (Observe.Any(o => o.Kind != TermKind.Var && o.Kind != TermKind.Def))
         {
             throw new ArgumentException("only variables and definitions can be observed", nameof(observe));
@@ -23,6 +25,9 @@ public sealed class SmtQuery
     }
 
     public string Name { get; }
+
+    /// <summary>The SMT-LIB2 logic: QF_BV (bit-vectors) or QF_NIA (integers, for exact arithmetic without wrap).</summary>
+    public string Logic { get; }
 
     public string Description { get; }
 
@@ -73,7 +78,7 @@ public sealed class SmtQuery
 
         sb.Append("; ").Append(Name).Append(": ").Append(Description).Append('\n');
         sb.Append("; unsat = the property holds (proved); sat = counterexample\n");
-        sb.Append("(set-logic QF_BV)\n(set-option :produce-models true)\n");
+        sb.Append("(set-logic ").Append(Logic).Append(")\n(set-option :produce-models true)\n");
         sb.Append(Body());
         sb.Append("(check-sat)\n");
         if (Observe.Count > 0)

@@ -8,18 +8,24 @@ public enum SolverVerdict
     Unknown,
 }
 
-/// <summary>A value of a counterexample: a bit-vector (unsigned) or a boolean.</summary>
+/// <summary>A value of a counterexample: a bit-vector (unsigned), a boolean, or an integer (two's complement of an Int128).</summary>
 public readonly record struct SmtValue(UInt128 Bits, int Width)
 {
     public bool IsBool => Width == 0;
 
+    public bool IsInt => Width == Term.IntWidth;
+
     public bool AsBool => Bits != 0;
 
-    public ulong AsU64 => Width <= 64 ? (ulong)Bits : throw new InvalidOperationException("wider than 64 bits");
+    public Int128 AsInteger => IsInt ? unchecked((Int128)Bits) : (Int128)Bits;
 
-    public long AsSigned => (long)TermEvaluator.Signed(Bits, Width);
+    public ulong AsU64 => IsInt ? checked((ulong)AsInteger) : Width <= 64 ? (ulong)Bits : throw new InvalidOperationException("wider than 64 bits");
 
-    public override string ToString() => IsBool ? (AsBool ? "true" : "false") : Bits.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public long AsSigned => IsInt ? checked((long)AsInteger) : (long)TermEvaluator.Signed(Bits, Width);
+
+    public override string ToString() => IsBool ? (AsBool ? "true" : "false")
+        : IsInt ? AsInteger.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        : Bits.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>The solver's answer to one query.</summary>

@@ -25,6 +25,39 @@ public static class T
 
     public static Term U32(ulong value) => Bv(value, 32);
 
+    public static Term IntVar(string name) => new(TermKind.Var, Term.IntWidth, CheckName(name), []);
+
+    public static Term Int(Int128 value) => new(TermKind.IntLiteral, Term.IntWidth, "int", [], unchecked((UInt128)value));
+
+    /// <summary>2^bits as an integer literal.</summary>
+    public static Term Pow2(int bits) => Int((Int128)1 << bits);
+
+    // Integer arithmetic (exact). div and mod are SMT-LIB's (Euclidean); the encodings use them only on
+    // non-negative values with positive divisors, where they agree with C's / and %.
+    public static Term IAdd(Term a, Term b) => IBin("+", a, b);
+
+    public static Term ISub(Term a, Term b) => IBin("-", a, b);
+
+    public static Term IMul(Term a, Term b) => IBin("*", a, b);
+
+    public static Term IDiv(Term a, Term b) => IBin("div", a, b);
+
+    public static Term IMod(Term a, Term b) => IBin("mod", a, b);
+
+    public static Term ILe(Term a, Term b) => ICmp("<=", a, b);
+
+    public static Term ILt(Term a, Term b) => ICmp("<", a, b);
+
+    public static Term IGe(Term a, Term b) => ICmp(">=", a, b);
+
+    public static Term IGt(Term a, Term b) => ICmp(">", a, b);
+
+    public static Term IMin(Term a, Term b) => Ite(ILe(a, b), a, b);
+
+    public static Term IMax(Term a, Term b) => Ite(IGe(a, b), a, b);
+
+    public static Term IInRange(Term x, Int128 lo, Int128 hi) => And(ILe(Int(lo), x), ILe(x, Int(hi)));
+
     public static Term Define(string name, Term body) => new(TermKind.Def, body.Width, CheckName(name), [body]);
 
     // Bit-vector arithmetic (wrapping, as SMT-LIB2 defines it).
@@ -132,6 +165,22 @@ public static class T
 
     public static UInt128 Mask(int width) => width >= 128 ? UInt128.MaxValue : (UInt128.One << width) - 1;
 
+    private static Term IBin(string op, Term a, Term b)
+    {
+        RequireInt(a);
+        RequireInt(b);
+        return new(TermKind.App, Term.IntWidth, op, [a, b]);
+    }
+
+    private static Term ICmp(string op, Term a, Term b)
+    {
+        RequireInt(a);
+        RequireInt(b);
+        return new(TermKind.App, 0, op, [a, b]);
+    }
+
+    private static Term RequireInt(Term a) => a.IsInt ? a : throw new ArgumentException($"expected Int, got {a}");
+
     private static Term Bin(string op, Term a, Term b)
     {
         RequireBv(a);
@@ -148,7 +197,7 @@ public static class T
 
     private static Term RequireBool(Term a) => a.IsBool ? a : throw new ArgumentException($"expected Bool, got a {a.Width}-bit term: {a}");
 
-    private static Term RequireBv(Term a) => !a.IsBool ? a : throw new ArgumentException($"expected a bit-vector, got Bool: {a}");
+    private static Term RequireBv(Term a) => a.IsBv ? a : throw new ArgumentException($"expected a bit-vector: {a}");
 
     private static void SameSort(Term a, Term b)
     {

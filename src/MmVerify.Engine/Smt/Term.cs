@@ -9,6 +9,9 @@ public enum TermKind
     /// <summary>A bit-vector literal.</summary>
     BvLiteral,
 
+    /// <summary>An integer literal.</summary>
+    IntLiteral,
+
     /// <summary>true or false.</summary>
     BoolLiteral,
 
@@ -20,7 +23,8 @@ public enum TermKind
 }
 
 /// <summary>
-/// An immutable SMT-LIB2 term over booleans and bit-vectors of width 1..128. Width 0 means Bool.
+/// An immutable SMT-LIB2 term over booleans, bit-vectors of width 1..128 and mathematical integers.
+/// Width 0 means Bool, <see cref="IntWidth"/> (-1) means Int.
 /// Built with <see cref="T"/>; printed by <see cref="SmtPrinter"/>; evaluated by <see cref="TermEvaluator"/>.
 /// </summary>
 public sealed class Term
@@ -40,14 +44,20 @@ public sealed class Term
     /// <summary>Bit-vector width, or 0 for Bool.</summary>
     public int Width { get; }
 
+    public const int IntWidth = -1;
+
     public bool IsBool => Width == 0;
+
+    public bool IsInt => Width == IntWidth;
+
+    public bool IsBv => Width > 0;
 
     /// <summary>The function symbol of an application, or the name of a variable or definition.</summary>
     public string Op { get; }
 
     public IReadOnlyList<Term> Args { get; }
 
-    /// <summary>The literal's value (bit-vectors: unsigned, below 2^Width; booleans: 0 or 1).</summary>
+    /// <summary>The literal's value (bit-vectors: unsigned, below 2^Width; booleans: 0 or 1; integers: two's complement of an Int128).</summary>
     public UInt128 Value { get; }
 
     /// <summary>The indices of an indexed function: (_ extract hi lo), (_ zero_extend n), (_ sign_extend n).</summary>

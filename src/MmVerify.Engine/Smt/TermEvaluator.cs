@@ -34,10 +34,11 @@ public sealed class TermEvaluator(IReadOnlyDictionary<string, UInt128> assignmen
         {
             case TermKind.BvLiteral:
             case TermKind.BoolLiteral:
+            case TermKind.IntLiteral:
                 return t.Value;
             case TermKind.Var:
                 return assignment.TryGetValue(t.Op, out var v)
-                    ? v & T.Mask(t.IsBool ? 1 : t.Width)
+                    ? (t.IsInt ? v : v & T.Mask(t.IsBool ? 1 : t.Width))
                     : throw new KeyNotFoundException($"no value for variable {t.Op}");
             case TermKind.Def:
                 return Value(t.Body);
@@ -53,6 +54,11 @@ public sealed class TermEvaluator(IReadOnlyDictionary<string, UInt128> assignmen
             case "=>": return !Bool(t.Args[0]) || Bool(t.Args[1]) ? 1u : 0u;
             case "=": return Value(t.Args[0]) == Value(t.Args[1]) ? 1u : 0u;
             case "ite": return Bool(t.Args[0]) ? Value(t.Args[1]) : Value(t.Args[2]);
+        }
+
+        if (t.Args[0].IsInt)
+        {
+            return Integer(t.Op, unchecked((Int128)Value(t.Args[0])), unchecked((Int128)Value(t.Args[1])));
         }
 
         var a = Value(t.Args[0]);
@@ -89,6 +95,39 @@ public sealed class TermEvaluator(IReadOnlyDictionary<string, UInt128> assignmen
             "bvsgt" => Signed(a, aw) > Signed(b, aw) ? 1u : 0u,
             _ => throw new NotSupportedException($"the evaluator does not know {t.Op}"),
         };
+    }
+
+    // Exact integer arithmetic within Int128 (checked: an overflow is an error, not a wrong answer).
+    private static UInt128 Integer(string op, Int128 a, Int128 b)
+    {
+        static UInt128 I(Int128 v) => unchecked((UInt128)v);
+        static UInt128 B(bool v) => v ? 1u : 0u;
+        return op switch
+        {
+            "+" => I(checked(a + b)),
+            "-" => I(checked(a - b)),
+            "*" => I(checked(a * b)),
+            "div" => I(EuclidDiv(a, b)),
+            "mod" => I(checked(a - (b * EuclidDiv(a, b)))),
+            "<=" => B(a <= b),
+            "<" => B(a < b),
+            ">=" => B(a >= b),
+            ">" => B(a > b),
+            _ => throw new NotSupportedException($"the evaluator does not know {op} on integers"),
+        };
+    }
+
+    // SMT-LIB div: the remainder is always non-negative. Division by zero is unspecified there; the encodings never divide by zero.
+    private static Int128 EuclidDiv(Int128 a, Int128 b)
+    {
+        if (b == 0)
+        {
+            throw new DivideByZeroException("integer division by zero in an encoding");
+        }
+
+        var q = a / b;
+        var r = a - (q * b);
+        return r >= 0 ? q : (b > 0 ? q - 1 : q + 1);
     }
 
     /// <summary>The two's-complement reading of a value of the given width (widths up to 127 bits fit Int128 exactly).</summary>

@@ -45,7 +45,7 @@ public sealed class Z3Session : IDisposable
         string answer;
         try
         {
-            answer = Request("(push 1)\n" + query.Body() + "(check-sat)").Trim();
+            answer = Request("(push 1)\n" + query.Body() + CheckCommand(query.Logic)).Trim();
         }
         catch (TimeoutException)
         {
@@ -93,7 +93,9 @@ public sealed class Z3Session : IDisposable
             foreach (var v in vars)
             {
                 var value = assignment[v.Op];
-                var literal = v.IsBool ? (value != 0 ? "true" : "false") : SmtPrinter.Literal(value & T.Mask(v.Width), v.Width);
+                var literal = v.IsBool ? (value != 0 ? "true" : "false")
+                    : v.IsInt ? SmtPrinter.IntLiteral(unchecked((Int128)value))
+                    : SmtPrinter.Literal(value & T.Mask(v.Width), v.Width);
                 sb.Append("(assert (= ").Append(SmtPrinter.Symbol(v.Op)).Append(' ').Append(literal).Append("))\n");
             }
 
@@ -110,6 +112,22 @@ public sealed class Z3Session : IDisposable
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// check-sat-using with the logic's own tactic: after push, plain check-sat would use z3's incremental
+    /// core, many times slower on bit-vector arithmetic. try-for turns the timeout into "unknown".
+    /// </summary>
+    private string CheckCommand(string logic)
+    {
+        var tactic = logic switch
+        {
+            "QF_BV" => "qfbv",
+            "QF_NIA" => "qfnia",
+            "QF_LIA" => "qflia",
+            _ => null,
+        };
+        return tactic is null ? "(check-sat)" : $"(check-sat-using (try-for {tactic} {TimeoutMs}))";
     }
 
     public void Dispose()
