@@ -51,6 +51,12 @@ public sealed class Z3Session : IDisposable
         {
             return new SolverOutcome(SolverVerdict.Unknown, [], "watchdog: no answer within " + _watchdogMs + " ms", watch.ElapsedMilliseconds);
         }
+        catch (SolverException)
+        {
+            // The scope is in an unknown state: the next query starts a fresh process.
+            Stop();
+            throw;
+        }
 
         var elapsed = watch.ElapsedMilliseconds;
         switch (answer)
