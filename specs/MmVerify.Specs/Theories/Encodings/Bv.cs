@@ -3,7 +3,7 @@ using MmVerify.Engine.Smt;
 namespace MmVerify.Specs.Theories.Encodings;
 
 /// <summary>Shorthands for the kernel's integer idioms in 64-bit bit-vectors.</summary>
-internal static class Bv
+public static class Bv
 {
     public static Term U(ulong v) => T.U64(v);
 
