@@ -1,0 +1,95 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace MmVerify.Cli.Tests;
+
+/// <summary>mmverify prove: the JSON contract, exit codes, bad input and determinism (needs z3).</summary>
+public sealed partial class ProveCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("mmverify-prove-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void Json_has_one_result_per_query_with_the_contract_fields_and_exit_0()
+    {
+        var r = CliRun.Run("prove", "--theory", "debounce", "--theory", "kswapd-counter", "--emit-smt", _dir, "--format", "json");
+        Assert.Equal(0, r.Exit);
+        Assert.Equal(string.Empty, r.Err);
+        using var doc = JsonDocument.Parse(r.Out);
+        var results = doc.RootElement.GetProperty("results").EnumerateArray().ToList();
+        Assert.Equal(19, results.Count);
+        foreach (var res in results)
+        {
+            Assert.Contains(res.GetProperty("theory").GetString(), new[] { "debounce", "kswapd-counter" });
+            Assert.Contains(res.GetProperty("verdict").GetString(), new[] { "proved", "counterexample" });
+            var model = res.GetProperty("model");
+            Assert.Equal(res.GetProperty("verdict").GetString() == "counterexample", model.ValueKind == JsonValueKind.Object);
+            Assert.True(File.Exists(res.GetProperty("smt2").GetString()));
+            Assert.True(res.GetProperty("elapsed_ms").GetInt64() >= 0);
+            _ = res.GetProperty("confirmed_on_model").GetBoolean();
+        }
+
+        var lasso = results.Single(x => x.GetProperty("query").GetString() == "linux-6.12.livelock-lasso");
+        Assert.Equal("counterexample", lasso.GetProperty("verdict").GetString());
+        Assert.True(lasso.GetProperty("confirmed_on_model").GetBoolean());
+        Assert.True(lasso.GetProperty("model").TryGetProperty("loop", out _));
+        var proof = results.Single(x => x.GetProperty("query").GetString() == "linux-7.2.hopeless-step");
+        Assert.Equal("proved", proof.GetProperty("verdict").GetString());
+        Assert.Equal(JsonValueKind.Null, proof.GetProperty("model").ValueKind);
+        Assert.Equal(19, doc.RootElement.GetProperty("summary").GetProperty("as_expected").GetInt32());
+    }
+
+    [Fact]
+    public void Two_runs_print_the_same_bytes_apart_from_elapsed_ms()
+    {
+        var a = CliRun.Run("prove", "--theory", "kswapd-counter", "--theory", "autotune", "--emit-smt", _dir, "--format", "json");
+        var b = CliRun.Run("prove", "--theory", "autotune", "--theory", "kswapd-counter", "--emit-smt", _dir, "--format", "json");
+        Assert.Equal(0, a.Exit);
+        Assert.Equal(Elapsed().Replace(a.Out, "\"elapsed_ms\":0"), Elapsed().Replace(b.Out, "\"elapsed_ms\":0"));
+    }
+
+    [Fact]
+    public void Text_names_each_finding_and_says_whether_the_model_confirms_it()
+    {
+        var r = CliRun.Run("prove", "--theory", "autotune", "--emit-smt", _dir);
+        Assert.Equal(0, r.Exit);
+        Assert.Contains(r.OutLines, l => l.Contains("counterexample", StringComparison.Ordinal) && l.Contains("autotune/v1-int-overflow", StringComparison.Ordinal));
+        Assert.Contains(r.OutLines, l => l.Contains("confirmed on the model: model v1 leaves min_free_kbytes", StringComparison.Ordinal));
+        Assert.Matches("^6 queries: 6 as expected, 0 unexpected, 0 unknown", r.OutLines[^1]);
+    }
+
+    [Fact]
+    public void A_timeout_is_unknown_and_exit_3_never_proved()
+    {
+        var r = CliRun.Run("prove", "--theory", "wmark-arith", "--emit-smt", _dir, "--format", "json", "--timeout-ms", "1");
+        Assert.Equal(3, r.Exit);
+        using var doc = JsonDocument.Parse(r.Out);
+        var ordered = doc.RootElement.GetProperty("results").EnumerateArray().Single(x => x.GetProperty("query").GetString() == "setup-ordered");
+        Assert.Equal("unknown", ordered.GetProperty("verdict").GetString());
+        Assert.False(ordered.GetProperty("confirmed_on_model").GetBoolean());
+    }
+
+    [Fact]
+    public void An_unknown_theory_is_bad_input_in_one_line()
+    {
+        var r = CliRun.Run("prove", "--theory", "nonsense", "--emit-smt", _dir);
+        Assert.Equal(2, r.Exit);
+        var line = Assert.Single(r.ErrLines);
+        Assert.Contains("unknown theory 'nonsense'", line);
+        Assert.Contains("wmark-arith", line);
+    }
+
+    [Fact]
+    public void A_missing_z3_is_bad_input_with_an_install_hint()
+    {
+        var r = CliRun.Run("prove", "--theory", "boost", "--emit-smt", _dir, "--z3", "/nonexistent/z3");
+        Assert.Equal(2, r.Exit);
+        var line = Assert.Single(r.ErrLines);
+        Assert.Contains("apt-get install z3", line);
+        Assert.Equal(string.Empty, r.Out);
+    }
+
+    [GeneratedRegex("\"elapsed_ms\":[0-9]+")]
+    private static partial Regex Elapsed();
+}
