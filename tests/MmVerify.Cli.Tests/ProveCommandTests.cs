@@ -93,3 +93,35 @@ public sealed partial class ProveCommandTests : IDisposable
     [GeneratedRegex("\"elapsed_ms\":[0-9]+")]
     private static partial Regex Elapsed();
 }
+
+/// <summary>check --engine smt: the theories as gate verdicts under DESIGN's property ids.</summary>
+public sealed class CheckEngineSmtTests
+{
+    [Fact]
+    public void Check_with_the_smt_engine_reports_the_seed_001_livelock_as_a_violation_of_kswapd_hopeless_on_6_12_only()
+    {
+        var dir = Directory.CreateTempSubdirectory("mmverify-check-smt-").FullName;
+        try
+        {
+            var r = CliRun.Run("check", "--engine", "smt", "--property", "kswapd.hopeless", "--format", "json", "--out", dir);
+            Assert.Equal(0, r.Exit);
+            using var doc = System.Text.Json.JsonDocument.Parse(r.Out);
+            var results = doc.RootElement.GetProperty("results").EnumerateArray().ToList();
+            Assert.Equal(9, results.Count);
+            Assert.All(results, x => Assert.Equal("smt", x.GetProperty("engine").GetString()));
+            Assert.All(results, x => Assert.Equal(x.GetProperty("variant").GetString() == "linux-6.12" ? "violated" : "holds", x.GetProperty("verdict").GetString()));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Check_with_the_smt_engine_refuses_an_unknown_property_in_one_line()
+    {
+        var r = CliRun.Run("check", "--engine", "smt", "--property", "nope");
+        Assert.Equal(2, r.Exit);
+        Assert.Single(r.ErrLines);
+    }
+}

@@ -11,7 +11,9 @@ public sealed class AutotuneTheory : ITheory
 
     public string Summary => "seed-002 v1's 1% cap and its C int arithmetic; v2's raise cap, decay floor and fixpoint";
 
-    public IReadOnlyList<TheoryQuery> Queries { get; } =
+    public IReadOnlyList<TheoryQuery> Queries { get; } = [.. Build().Select(q => q with { Variant = q.Name.StartsWith("v1", StringComparison.Ordinal) ? "linux-7.2+autotune-v1" : "linux-7.2+autotune-v2" })];
+
+    private static IEnumerable<TheoryQuery> Build() =>
     [
         new("autotune", "v1-cap", "tune.cap",
             "v1 never raises min_free_kbytes above 1% of RAM, even with its int arithmetic, for min_free_kbytes 0..INT_MAX and up to 2^40 pages",

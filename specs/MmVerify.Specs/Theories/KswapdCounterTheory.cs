@@ -49,19 +49,19 @@ public sealed class KswapdCounterTheory : ITheory
                     (s, input, _) => T.And(T.Not(input[FailureCounterEncoding.Balanced]), T.Not(FailureCounterEncoding.Hopeless(s))),
                     (s, input, _) => FailureCounterEncoding.FutileRun(s, input));
             },
-            o => ReplayLasso(policy, o));
+            o => ReplayLasso(policy, o)) { Variant = variant };
 
         yield return new TheoryQuery("kswapd-counter", $"{variant}.hopeless-base", "kswapd.hopeless",
             $"{variant}: k-induction base case: within {BaseDepth} steps from boot, 16 futile kswapd runs since the node was last balanced (or revived) always leave it hopeless, with futile <= failures <= 16",
             expected, why,
             () => Unrolling.Bmc($"{variant}.hopeless-base", "a run from boot that violates the hopeless property", FailureCounterEncoding.System(policy, monitored: true), BaseDepth, Property),
-            o => ReplayBase(policy, o));
+            o => ReplayBase(policy, o)) { Variant = variant };
 
         yield return new TheoryQuery("kswapd-counter", $"{variant}.hopeless-step", "kswapd.hopeless",
             $"{variant}: k-induction step (k=1, property strengthened with futile <= failures <= 16): every step from a state satisfying it leads to one that does",
             expected, why,
             () => Unrolling.InductionStep($"{variant}.hopeless-step", "a step from a good state to a bad one", FailureCounterEncoding.System(policy, monitored: true), 1, Property),
-            o => ReplayStep(policy, o));
+            o => ReplayStep(policy, o)) { Variant = variant };
 
         yield return new TheoryQuery("kswapd-counter", $"{variant}.reset-only-when-balanced", "kswapd.reset-when-balanced",
             $"{variant}: kswapd or direct reclaim clears a non-zero kswapd_failures only while the node is balanced (PCP revival exempt)",
@@ -83,7 +83,7 @@ public sealed class KswapdCounterTheory : ITheory
                 m.Step(input);
                 return new ReplayResult(before >= 1 && m.Failures == 0 && !input.Balanced && input.Event != CounterEvent.PcpFree,
                     $"model: {Describe(input)} takes kswapd_failures {before} -> {m.Failures} while the node is unbalanced");
-            });
+            }) { Variant = variant };
     }
 
     private static Term Property(Frame s) => T.And(FailureCounterEncoding.HopelessWithin16(s), FailureCounterEncoding.Invariant(s));

@@ -25,6 +25,9 @@ public sealed record TheoryQuery(
     Func<SolverOutcome, ReplayResult> Replay)
 {
     public string Id => $"{Theory}/{Name}";
+
+    /// <summary>The variant whose code the query is about (a baseline for mainline arithmetic).</summary>
+    public string Variant { get; init; } = "linux-7.2";
 }
 
 /// <summary>A set of named queries about one part of the model.</summary>

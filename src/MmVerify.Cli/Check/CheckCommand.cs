@@ -50,7 +50,12 @@ internal static class CheckCommand
     private static int Run(ParseResult parse, string[] scenarios, string[] files, string[] variants, string[] properties, string engine, string? seedText, string budget, string format, string? expectedPath)
     {
         var seed = seedText is null ? ScenarioSetup.DefaultSeed : (ulong)IntegerText.Parse(seedText, "--seed");
-        if (engine is "pbt" or "explore" or "smt")
+        if (engine == "smt")
+        {
+            return SmtCheck.Run(parse.InvocationConfiguration.Output, variants, properties, seed, format, parse.GetValue<string>("--out")!);
+        }
+
+        if (engine is "pbt" or "explore")
         {
             throw new BadInputException($"engine '{engine}' is not available yet; use --engine sim (or all)");
         }
