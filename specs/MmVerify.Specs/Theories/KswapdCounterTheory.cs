@@ -51,6 +51,19 @@ public sealed class KswapdCounterTheory : ITheory
             },
             o => ReplayLasso(policy, o)) { Variant = variant };
 
+        yield return new TheoryQuery("kswapd-counter", $"{variant}.memcg-livelock-lasso", "kswapd.hopeless",
+            $"{variant}: seed 001 exactly: no infinite run in which kswapd never reclaims anything, the node is never balanced, and kswapd never becomes hopeless (only direct/memcg reclaim makes progress)",
+            expected, why,
+            () =>
+            {
+                var ts = FailureCounterEncoding.System(policy, monitored: false);
+                return Unrolling.Lasso($"{variant}.memcg-livelock-lasso", "a lasso: kswapd reclaims nothing, never balanced, never hopeless, futile kswapd runs forever", ts, LassoDepth,
+                    (s, input, _) => T.And(T.Not(input[FailureCounterEncoding.Balanced]), T.Not(FailureCounterEncoding.Hopeless(s)),
+                        T.Implies(FailureCounterEncoding.IsEvent(input, CounterEvent.KswapdRun), T.Not(input[FailureCounterEncoding.Reclaimed]))),
+                    (s, input, _) => FailureCounterEncoding.FutileRun(s, input));
+            },
+            o => ReplayLasso(policy, o)) { Variant = variant };
+
         yield return new TheoryQuery("kswapd-counter", $"{variant}.hopeless-base", "kswapd.hopeless",
             $"{variant}: k-induction base case: within {BaseDepth} steps from boot, 16 futile kswapd runs since the node was last balanced (or revived) always leave it hopeless, with futile <= failures <= 16",
             expected, why,
@@ -113,9 +126,8 @@ public sealed class KswapdCounterTheory : ITheory
         var loop = (int)o["loop"].AsU64;
         var m = new FailureCounterMachine(policy);
         var states = new List<int> { m.Failures };
-        var steps = new List<string>();
         var ok = true;
-        var futile = false;
+        var (futile, resets, peak) = (0, new SortedDictionary<string, int>(StringComparer.Ordinal), 0);
         for (var i = 0; i < LassoDepth; i++)
         {
             var input = Input(o, i);
@@ -127,16 +139,21 @@ public sealed class KswapdCounterTheory : ITheory
             if (i >= loop)
             {
                 ok &= !input.Balanced && !hopeless;
-                futile |= FailureCounterMachine.IsFutileRun(hopeless, input);
-                steps.Add($"{Describe(input)}: {before} -> {m.Failures}");
+                futile += FailureCounterMachine.IsFutileRun(hopeless, input) ? 1 : 0;
+                peak = Math.Max(peak, m.Failures);
+                if (before > 0 && m.Failures == 0)
+                {
+                    var kind = Describe(input);
+                    resets[kind] = resets.GetValueOrDefault(kind) + 1;
+                }
             }
         }
 
         var closes = states[LassoDepth] == states[loop];
-        var confirmed = ok && closes && futile;
-        var distinct = steps.Distinct().ToList();
+        var confirmed = ok && closes && futile > 0;
+        var resetText = resets.Count == 0 ? "no resets" : string.Join(", ", resets.Select(r => $"{r.Value} by {r.Key}"));
         return new ReplayResult(confirmed, string.Create(CultureInfo.InvariantCulture,
-            $"model replay: after {loop} steps from boot, a loop of {LassoDepth - loop} steps returns to kswapd_failures = {states[loop]} forever, never balanced, never hopeless; it repeats: {string.Join("; ", distinct)}"));
+            $"model replay: from step {loop} a loop of {LassoDepth - loop} steps returns to kswapd_failures = {states[loop]} and repeats forever, the node never balanced and kswapd never hopeless: {futile} futile kswapd runs per loop, kswapd_failures peaks at {peak} and is reset while unbalanced ({resetText})"));
     }
 
     private static ReplayResult ReplayBase(KernelPolicy policy, SolverOutcome o)

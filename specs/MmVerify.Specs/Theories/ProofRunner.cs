@@ -9,7 +9,7 @@ namespace MmVerify.Specs.Theories;
 /// </summary>
 public sealed class ProofRunner(Z3Session session, string emitDirectory)
 {
-    public const string Header = "mmverify prove: SMT-LIB2 query (QF_BV), generated from specs/MmVerify.Specs/Theories";
+    public const string Header = "mmverify prove: SMT-LIB2 query, generated from specs/MmVerify.Specs/Theories";
 
     public ProofResult Run(TheoryQuery query)
     {
