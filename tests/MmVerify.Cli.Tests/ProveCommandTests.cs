@@ -90,6 +90,22 @@ public sealed partial class ProveCommandTests : IDisposable
         Assert.Equal(string.Empty, r.Out);
     }
 
+    [Fact]
+    public void A_z3_that_crashes_mid_run_is_reported_in_one_line_and_never_turned_into_verdicts()
+    {
+        var fake = Path.Combine(_dir, "crashing-z3.sh");
+        File.WriteAllText(fake, "#!/bin/sh\n# answers the version request, then dies\nwhile IFS= read -r line; do\n  case \"$line\" in\n    *MMVERIFY-DONE*) echo '(:version \"fake\")'; echo MMVERIFY-DONE; exit 1 ;;\n  esac\ndone\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        var r = CliRun.Run("prove", "--theory", "debounce", "--emit-smt", _dir, "--z3", fake);
+        Assert.Equal(2, r.Exit);
+        Assert.Contains("z3 failed", Assert.Single(r.ErrLines));
+        Assert.Equal(string.Empty, r.Out);
+    }
+
     [GeneratedRegex("\"elapsed_ms\":[0-9]+")]
     private static partial Regex Elapsed();
 }

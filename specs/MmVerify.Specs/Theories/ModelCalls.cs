@@ -33,10 +33,3 @@ public static class ModelCalls
         return [reserve[0][0][1], reserve[0][0][2], reserve[0][0][3]];
     }
 }
-
-/// <summary>The model's watermark check, reservation and boost functions on plain numbers.</summary>
-public static class ModelCheckCalls
-{
-    public static bool WatermarkOk(int order, long mark, long lowmemReserve, Model.Gfp.AllocFlags flags, long free, long highatomic, long cma, UInt128 areas) =>
-        WatermarkCheck.WatermarkOk(new FreeAreaBits(areas), order, mark, lowmemReserve, flags, free, highatomic, cma);
-}

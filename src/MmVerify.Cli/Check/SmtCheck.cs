@@ -42,6 +42,10 @@ internal static class SmtCheck
         {
             throw new BadInputException(e.Message);
         }
+        catch (SolverException e)
+        {
+            throw new BadInputException($"z3 failed: {e.Message}");
+        }
 
         output.Write(format switch
         {

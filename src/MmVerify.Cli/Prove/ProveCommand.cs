@@ -63,7 +63,15 @@ internal static class ProveCommand
         IReadOnlyList<ProofResult> results;
         using (session)
         {
-            results = new ProofRunner(session, emitDir).RunAll(queries);
+            try
+            {
+                results = new ProofRunner(session, emitDir).RunAll(queries);
+            }
+            catch (SolverException e)
+            {
+                // A crashing or misbehaving z3 is reported, never turned into verdicts.
+                throw new BadInputException($"z3 failed: {e.Message}");
+            }
         }
 
         var report = new ProveReport(results, session.Version, watch.ElapsedMilliseconds);
