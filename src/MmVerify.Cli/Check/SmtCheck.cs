@@ -35,7 +35,7 @@ internal static class SmtCheck
         IReadOnlyList<GateResult> results;
         try
         {
-            using var session = new Z3Session();
+            using var session = new Z3Session(timeoutMs: ProofRunner.DefaultTimeoutMs);
             results = SmtGate.Run(new GateRequest([], variants, properties, "standard", seed), session, Path.Combine(outDir, "smt2"));
         }
         catch (SolverUnavailableException e)

@@ -18,7 +18,7 @@ public sealed class Z3Session : IDisposable
     private Process? _process;
     private BlockingCollection<string>? _lines;
 
-    public Z3Session(string executable = "z3", int timeoutMs = 20_000, int watchdogGraceMs = 10_000)
+    public Z3Session(string executable = "z3", int timeoutMs = 60_000, int watchdogGraceMs = 10_000)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(timeoutMs, 1);
         _executable = executable;
