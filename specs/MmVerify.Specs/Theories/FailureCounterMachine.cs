@@ -1,4 +1,5 @@
 using MmVerify.Model.Kswapd;
+using MmVerify.Model.Reclaim;
 using MmVerify.Model.Variants;
 
 namespace MmVerify.Specs.Theories;
@@ -9,11 +10,14 @@ public enum CounterEvent
     /// <summary>kswapd runs balance_pgdat() (only when woken: a hopeless node's kswapd is not).</summary>
     KswapdRun = 0,
 
-    /// <summary>Direct or memcg memory.high reclaim runs shrink_node() on the node.</summary>
+    /// <summary>Direct reclaim (an allocation's slow path) runs shrink_node() on the node.</summary>
     DirectReclaim = 1,
 
+    /// <summary>memcg memory.high reclaim runs shrink_node() on the node.</summary>
+    MemcgReclaim = 2,
+
     /// <summary>Pages are freed to the node's per-CPU lists (free_frozen_page_commit()).</summary>
-    PcpFree = 2,
+    PcpFree = 3,
 }
 
 /// <summary>One step: the event, whether it reclaimed anything, whether kswapd's run was boosted, whether the node is balanced.</summary>
@@ -33,6 +37,13 @@ public sealed class FailureCounterMachine(KernelPolicy policy)
     public static bool IsFutileRun(bool hopeless, CounterInput input) =>
         input.Event == CounterEvent.KswapdRun && !hopeless && !input.Reclaimed && !input.Boosted && !input.Balanced;
 
+    public static Reclaimer ReclaimerOf(CounterEvent e) => e switch
+    {
+        CounterEvent.KswapdRun => Reclaimer.Kswapd,
+        CounterEvent.MemcgReclaim => Reclaimer.Memcg,
+        _ => Reclaimer.Direct,
+    };
+
     public FailureCounterMachine WithFailures(int failures)
     {
         Failures = failures;
@@ -45,7 +56,7 @@ public sealed class FailureCounterMachine(KernelPolicy policy)
         {
             case CounterEvent.KswapdRun when !Hopeless:
                 // mirrors balance_pgdat(), mm/vmscan.c: shrink_node()'s reset on progress, then the failure count if unbalanced
-                if (input.Reclaimed && policy.HopelessReset.ClearsOnProgress(input.Balanced))
+                if (input.Reclaimed && policy.HopelessReset.ClearsOnProgress(Reclaimer.Kswapd, input.Balanced))
                 {
                     Failures = 0;
                 }
@@ -56,9 +67,9 @@ public sealed class FailureCounterMachine(KernelPolicy policy)
                 }
 
                 break;
-            case CounterEvent.DirectReclaim:
+            case CounterEvent.DirectReclaim or CounterEvent.MemcgReclaim:
                 // mirrors shrink_node(), mm/vmscan.c: progress may clear the counter
-                if (input.Reclaimed && policy.HopelessReset.ClearsOnProgress(input.Balanced))
+                if (input.Reclaimed && policy.HopelessReset.ClearsOnProgress(ReclaimerOf(input.Event), input.Balanced))
                 {
                     Failures = 0;
                 }

@@ -33,7 +33,7 @@ public sealed class KswapdCounterTheory : ITheory
     private static IEnumerable<TheoryQuery> ForVariant(string variant)
     {
         var policy = VariantCatalog.Resolve(variant);
-        var livelocks = policy.HopelessReset.ClearsOnProgress(nodeBalanced: false);
+        var livelocks = policy.HopelessReset.ClearsOnProgress(Model.Reclaim.Reclaimer.Memcg, nodeBalanced: false);
         var expected = livelocks ? SolverVerdict.Counterexample : SolverVerdict.Proved;
         var why = livelocks
             ? "seed 001: any reclaim progress clears kswapd_failures, so memcg reclaim of a few pages keeps a futile kswapd alive on an unbalanced node."
@@ -52,13 +52,14 @@ public sealed class KswapdCounterTheory : ITheory
             o => ReplayLasso(policy, o)) { Variant = variant };
 
         yield return new TheoryQuery("kswapd-counter", $"{variant}.memcg-livelock-lasso", "kswapd.hopeless",
-            $"{variant}: seed 001 exactly: no infinite run in which kswapd never reclaims anything, the node is never balanced, and kswapd never becomes hopeless (only direct/memcg reclaim makes progress)",
+            $"{variant}: seed 001 exactly: no infinite run in which kswapd never reclaims anything and no direct reclaim runs, the node is never balanced, and kswapd never becomes hopeless (only memcg memory.high reclaim makes progress)",
             expected, why,
             () =>
             {
                 var ts = FailureCounterEncoding.System(policy, monitored: false);
                 return Unrolling.Lasso($"{variant}.memcg-livelock-lasso", "a lasso: kswapd reclaims nothing, never balanced, never hopeless, futile kswapd runs forever", ts, LassoDepth,
                     (s, input, _) => T.And(T.Not(input[FailureCounterEncoding.Balanced]), T.Not(FailureCounterEncoding.Hopeless(s)),
+                        T.Not(FailureCounterEncoding.IsEvent(input, CounterEvent.DirectReclaim)),
                         T.Implies(FailureCounterEncoding.IsEvent(input, CounterEvent.KswapdRun), T.Not(input[FailureCounterEncoding.Reclaimed]))),
                     (s, input, _) => FailureCounterEncoding.FutileRun(s, input));
             },
@@ -115,7 +116,8 @@ public sealed class KswapdCounterTheory : ITheory
         var what = i.Event switch
         {
             CounterEvent.KswapdRun => i.Reclaimed ? "kswapd run with progress" : "kswapd run reclaiming nothing",
-            CounterEvent.DirectReclaim => i.Reclaimed ? "direct/memcg reclaim with progress" : "direct/memcg reclaim without progress",
+            CounterEvent.DirectReclaim => i.Reclaimed ? "direct reclaim with progress" : "direct reclaim without progress",
+            CounterEvent.MemcgReclaim => i.Reclaimed ? "memcg reclaim with progress" : "memcg reclaim without progress",
             _ => "PCP free",
         };
         return what + (i.Boosted && i.Event == CounterEvent.KswapdRun ? " (boosted)" : string.Empty) + (i.Balanced ? " at balance" : string.Empty);

@@ -24,7 +24,7 @@ public sealed class FailureCounterDifferentialTests(ITestOutputHelper output)
             {
                 ["failures@0"] = (ulong)rng.Next(0, 20),
                 ["futile@0"] = (ulong)rng.Next(0, 20),
-                ["event@0"] = (ulong)rng.Next(0, 3),
+                ["event@0"] = (ulong)rng.Next(0, 4),
                 ["reclaimed@0"] = Bool(rng.Next(2) == 0),
                 ["boosted@0"] = Bool(rng.Next(4) == 0),
                 ["balanced@0"] = Bool(rng.Next(3) == 0),
@@ -44,7 +44,7 @@ public sealed class FailureCounterDifferentialTests(ITestOutputHelper output)
     public void The_machine_makes_a_7_2_node_hopeless_after_16_futile_runs_and_6_12_never_while_memcg_reclaim_progresses()
     {
         var futile = new CounterInput(CounterEvent.KswapdRun, Reclaimed: false, Boosted: false, Balanced: false);
-        var memcg = new CounterInput(CounterEvent.DirectReclaim, Reclaimed: true, Boosted: false, Balanced: false);
+        var memcg = new CounterInput(CounterEvent.MemcgReclaim, Reclaimed: true, Boosted: false, Balanced: false);
         var v72 = new FailureCounterMachine(VariantCatalog.Resolve("linux-7.2"));
         var v612 = new FailureCounterMachine(VariantCatalog.Resolve("linux-6.12"));
         for (var i = 0; i < 100; i++)

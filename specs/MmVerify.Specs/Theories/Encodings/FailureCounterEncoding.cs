@@ -30,14 +30,24 @@ public static class FailureCounterEncoding
     {
         var f = s[Failures];
         var zero = T.Bv(0, 8);
-        var clears = T.And(input[Reclaimed], T.Ite(input[Balanced], T.Bool(policy.HopelessReset.ClearsOnProgress(true)), T.Bool(policy.HopelessReset.ClearsOnProgress(false))));
+        var clears = T.And(input[Reclaimed], ClearsTable(policy, input));
         var counts = T.Ite(input[Reclaimed],
             T.Ite(input[Boosted], T.Bool(policy.FailureCount.CountsAsFailure(1, true)), T.Bool(policy.FailureCount.CountsAsFailure(1, false))),
             T.Ite(input[Boosted], T.Bool(policy.FailureCount.CountsAsFailure(0, true)), T.Bool(policy.FailureCount.CountsAsFailure(0, false))));
         var afterReset = T.Ite(clears, zero, f);
         var kswapd = T.Ite(Hopeless(s), f, T.Ite(T.And(T.Not(input[Balanced]), counts), T.Add(afterReset, T.Bv(1, 8)), afterReset));
         var pcp = T.Ite(T.And(T.Bool(policy.PcpRevivesHopeless), Hopeless(s)), zero, f);
-        return T.Ite(IsEvent(input, CounterEvent.KswapdRun), kswapd, T.Ite(IsEvent(input, CounterEvent.DirectReclaim), afterReset, pcp));
+        return T.Ite(IsEvent(input, CounterEvent.KswapdRun), kswapd, T.Ite(IsEvent(input, CounterEvent.PcpFree), pcp, afterReset));
+    }
+
+    /// <summary>The policy's reset decision for every (event, balanced), read from the policy object.</summary>
+    private static Term ClearsTable(KernelPolicy policy, Frame input)
+    {
+        Term Decision(CounterEvent e) => T.Ite(input[Balanced],
+            T.Bool(policy.HopelessReset.ClearsOnProgress(FailureCounterMachine.ReclaimerOf(e), true)),
+            T.Bool(policy.HopelessReset.ClearsOnProgress(FailureCounterMachine.ReclaimerOf(e), false)));
+        return T.Ite(IsEvent(input, CounterEvent.KswapdRun), Decision(CounterEvent.KswapdRun),
+            T.Ite(IsEvent(input, CounterEvent.MemcgReclaim), Decision(CounterEvent.MemcgReclaim), Decision(CounterEvent.DirectReclaim)));
     }
 
     /// <summary>The monitor: reset when the node is balanced or a hopeless node is revived; one more per futile run.</summary>
@@ -56,7 +66,6 @@ public static class FailureCounterEncoding
             [new(Event, 2), new(Reclaimed, 0), new(Boosted, 0), new(Balanced, 0)],
             s => monitored ? T.And(T.Eq(s[Failures], T.Bv(0, 8)), T.Eq(s[Futile], T.Bv(0, 8))) : T.Eq(s[Failures], T.Bv(0, 8)),
             (s, input, next) => T.And(
-                T.ULe(input[Event], T.Bv((uint)CounterEvent.PcpFree, 2)),
                 T.Eq(next[Failures], NextFailures(policy, s, input)),
                 monitored ? T.Eq(next[Futile], NextFutile(s, input)) : T.True));
     }
