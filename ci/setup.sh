@@ -9,6 +9,17 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 2
 fi
 
+# Debian's chromium: the report tests render the HTML report in headless Chromium.
+if ! command -v chromium >/dev/null 2>&1; then
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    sudo="sudo"
+  fi
+  echo "setup: installing chromium (Debian package) for the report's browser tests" >&2
+  $sudo apt-get update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+
 # z3 (Debian's 4.8.12) for the SMT theories of `mmverify prove` and their tests; installed only if missing.
 if ! command -v z3 >/dev/null 2>&1; then
   echo "setup: installing z3 (apt-get install z3)" >&2

@@ -1,7 +1,10 @@
 using System.CommandLine;
 using MmVerify.Cli.Check;
+using MmVerify.Cli.Compare;
 using MmVerify.Cli.List;
 using MmVerify.Cli.Prove;
+using MmVerify.Cli.Replay;
+using MmVerify.Cli.Report;
 using MmVerify.Cli.Simulate;
 using MmVerify.Cli.Watermarks;
 
@@ -13,8 +16,11 @@ internal static class MmVerifyCommand
     public static RootCommand Create() => new("mmverify: an executable specification of the Linux page allocator, watermarks and kswapd")
     {
         CheckCommand.Create(),
+        CompareCommand.Create(),
         ListCommand.Create(),
         ProveCommand.Create(),
+        ReplayCommand.Create(),
+        ReportCommand.Create(),
         SimulateCommand.Create(),
         WatermarksCommand.Create(),
     };

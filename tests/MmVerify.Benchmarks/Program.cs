@@ -4,7 +4,8 @@ namespace MmVerify.Benchmarks;
 
 /// <summary>
 /// BenchmarkDotNet entry point: <c>dotnet run -c Release --project tests/MmVerify.Benchmarks -- --filter '*'</c>;
-/// <c>-- figures [scenario] [variant] [seconds]</c> prints one run's simulation rates instead.
+/// <c>-- figures [scenario] [variant] [seconds]</c> prints one run's simulation rates instead;
+/// <c>-- pbt-figures [seed]</c> the PBT engine's figures per seed bug.
 /// </summary>
 public static class Program
 {
@@ -13,6 +14,12 @@ public static class Program
         if (args.Length > 0 && args[0] == "figures")
         {
             SimulationFigures.Run(args);
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == "pbt-figures")
+        {
+            PbtFigures.Run(args);
             return;
         }
 

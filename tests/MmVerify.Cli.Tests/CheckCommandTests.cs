@@ -15,8 +15,9 @@ public class CheckCommandTests
             "verdict": "{{verdict}}", "evidence": "I", "reason": "test" } ] }
         """);
 
+    // The simulation gate alone: since PBT joined "all", the default engine also judges the file's small form.
     private static CliResult CheckTiny(TempFile expected, params string[] extra) =>
-        CliRun.Run(["check", "--scenario-file", TestScenarios.Tiny, "--variant", "linux-7.2", "--expected", expected.Path, .. extra]);
+        CliRun.Run(["check", "--engine", "sim", "--scenario-file", TestScenarios.Tiny, "--variant", "linux-7.2", "--expected", expected.Path, .. extra]);
 
     [Fact]
     public void A_verdict_equal_to_its_expectation_exits_0_and_is_printed_in_the_matrix()
@@ -37,7 +38,7 @@ public class CheckCommandTests
         var r = CheckTiny(expected);
 
         Assert.Equal(ExitCodes.Failed, r.Exit);
-        Assert.Contains("(!) tiny-file-faults / linux-7.2 / buddy.conservation: holds, expected violated", r.Out);
+        Assert.Contains("(!) tiny-file-faults / linux-7.2 / buddy.conservation [sim]: holds, expected violated", r.Out);
     }
 
     [Fact]

@@ -5,5 +5,11 @@ namespace MmVerify.Specs.Gate;
 /// <summary>
 /// The expected verdict of one (scenario, variant, property), with its evidence ([E] shown in a thread, [I]
 /// inferred) and reason; Finding records why the expectation was corrected when the model disagreed.
+/// Form says which form of the scenario it is about: "full" (simulation) or "small" (PBT, exploration).
 /// </summary>
-public sealed record Expectation(string Scenario, string Variant, string Property, Verdict Verdict, string Evidence, string Reason, string? Finding = null);
+public sealed record Expectation(string Scenario, string Variant, string Property, Verdict Verdict, string Evidence, string Reason, string? Finding = null, string Form = Expectation.Full)
+{
+    public const string Full = "full";
+
+    public const string Small = "small";
+}

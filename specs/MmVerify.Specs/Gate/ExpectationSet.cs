@@ -9,15 +9,15 @@ public sealed class ExpectationException(string message) : Exception(message);
 /// <summary>specs/expected-verdicts.json: the recorded expectation of every (scenario, variant, property).</summary>
 public sealed class ExpectationSet
 {
-    private readonly Dictionary<(string, string, string), Expectation> _byKey = [];
+    private readonly Dictionary<(string, string, string, string), Expectation> _byKey = [];
 
     public ExpectationSet(IEnumerable<Expectation> expectations)
     {
         foreach (var e in expectations)
         {
-            if (!_byKey.TryAdd((e.Scenario, e.Variant, e.Property), e))
+            if (!_byKey.TryAdd((e.Form, e.Scenario, e.Variant, e.Property), e))
             {
-                throw new ExpectationException($"two expectations for {e.Scenario} / {e.Variant} / {e.Property}");
+                throw new ExpectationException($"two expectations for {e.Scenario} ({e.Form}) / {e.Variant} / {e.Property}");
             }
         }
     }
@@ -26,11 +26,11 @@ public sealed class ExpectationSet
 
     public static string BuiltInPath => Path.Combine(AppContext.BaseDirectory, "expected-verdicts.json");
 
-    public Expectation? Find(string scenario, string variant, string property) =>
-        _byKey.TryGetValue((scenario, variant, property), out var e) ? e : null;
+    public Expectation? Find(string scenario, string variant, string property, string form = Expectation.Full) =>
+        _byKey.TryGetValue((form, scenario, variant, property), out var e) ? e : null;
 
-    public IEnumerable<Expectation> For(string scenario, string variant) =>
-        _byKey.Values.Where(e => e.Scenario == scenario && e.Variant == variant);
+    public IEnumerable<Expectation> For(string scenario, string variant, string form = Expectation.Full) =>
+        _byKey.Values.Where(e => e.Form == form && e.Scenario == scenario && e.Variant == variant);
 
     public static ExpectationSet Load(string path)
     {
@@ -67,7 +67,13 @@ public sealed class ExpectationSet
                 }
 
                 var finding = item.TryGetProperty("finding", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString() : null;
-                list.Add(new Expectation(Text("scenario"), Text("variant"), Text("property"), verdict, evidence, Text("reason"), finding));
+                var form = item.TryGetProperty("form", out var fm) ? fm.GetString() : Expectation.Full;
+                if (form is not (Expectation.Full or Expectation.Small))
+                {
+                    throw new ExpectationException($"{path}: $.expectations[{i}].form: '{form}' is not full or small");
+                }
+
+                list.Add(new Expectation(Text("scenario"), Text("variant"), Text("property"), verdict, evidence, Text("reason"), finding, form));
                 i++;
             }
 

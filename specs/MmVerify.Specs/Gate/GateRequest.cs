@@ -6,4 +6,8 @@ public sealed record GateRequest(
     IReadOnlyList<string> Variants,
     IReadOnlyList<string> Properties,
     string Budget,
-    ulong Seed);
+    ulong Seed)
+{
+    /// <summary>Worker threads; verdicts and reports do not depend on it.</summary>
+    public int Workers { get; init; } = Environment.ProcessorCount;
+}

@@ -16,6 +16,12 @@ public sealed record GateResult(
     ulong Seed,
     long ElapsedMs)
 {
+    /// <summary>The run that shows a violation, ready to be written as a counterexample file.</summary>
+    public Counterexamples.Counterexample? Witness { get; init; }
+
+    /// <summary>Where the counterexample was written, once it was.</summary>
+    public string? CounterexampleFile { get; init; }
+
     /// <summary>As expected: equal to the recorded verdict, or, with none recorded, not violated.</summary>
     public bool AsExpected => Expected is { } e ? e.Verdict == Verdict : Verdict != Verdict.Violated;
 }

@@ -30,5 +30,11 @@ public sealed record RunRecord
 
     public required long Steps { get; init; }
 
+    /// <summary>Every change of each node's kswapd lane state, starting with each node's state at time 0.</summary>
+    public IReadOnlyList<KswapdLaneChange> KswapdLane { get; init; } = [];
+
+    /// <summary>Every rise of a zone's watermark_boost.</summary>
+    public IReadOnlyList<BoostRaise> BoostRaises { get; init; } = [];
+
     public IEnumerable<T> Of<T>() => Events.OfType<T>();
 }

@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using MmVerify.Engine.Properties;
+using MmVerify.Specs.Counterexamples;
+using MmVerify.Specs.Pbt;
 using MmVerify.Specs.Scenarios;
 
 namespace MmVerify.Specs.Gate;
@@ -20,41 +23,82 @@ public static class SimGate
         return Run(request, scenarios, expectations, progress);
     }
 
-    /// <summary>Checks the given scenarios (e.g. a file passed on the command line); request.Scenarios is not consulted.</summary>
+    /// <summary>
+    /// Checks the given scenarios (e.g. a file passed on the command line); request.Scenarios is not consulted.
+    /// Each (scenario, variant) runs on its own worker; results come back in the sequential order, so the
+    /// report is the same for any number of workers.
+    /// </summary>
     public static IEnumerable<GateResult> Run(GateRequest request, IEnumerable<Scenario> scenarios, ExpectationSet expectations, Action<string>? progress = null)
     {
-        foreach (var scenario in scenarios)
-        {
-            var variants = request.Variants.Count == 0 ? scenario.Variants : request.Variants;
-            foreach (var variant in variants)
-            {
-                var properties = Applicable(scenario, variant, request, expectations);
-                var seconds = request.Budget == "quick" ? Math.Min(scenario.DurationSeconds, Math.Max(5, scenario.DurationSeconds / 3.0)) : scenario.DurationSeconds;
-                progress?.Invoke($"{scenario.Id} / {variant}: {seconds:F0} simulated s");
-                var clock = Stopwatch.StartNew();
-                var run = ScenarioRunner.Run(scenario, variant, request.Seed, seconds);
-                var elapsed = clock.ElapsedMilliseconds;
-                foreach (var property in properties)
-                {
-                    var parameters = new PropertyParameters(scenario.Properties.GetValueOrDefault(property.Info.Id));
-                    var result = property.Judge(run, parameters);
-                    yield return new GateResult(scenario.Id, variant, property.Info.Id, Engine, result.Verdict,
-                        expectations.Find(scenario.Id, variant, property.Info.Id), result.Reason, result.At, run.Steps, request.Seed, elapsed);
-                }
-            }
-        }
+        var jobs = scenarios.SelectMany(s => (request.Variants.Count == 0 ? s.Variants : request.Variants).Select(v => (Scenario: s, Variant: v))).ToArray();
+        return GateWorkers.Map(jobs, request.Workers, job => RunOne(request, job.Scenario, job.Variant, expectations, progress));
     }
 
-    private static IReadOnlyList<IRunProperty> Applicable(Scenario scenario, string variant, GateRequest request, ExpectationSet expectations)
+    private static IReadOnlyList<GateResult> RunOne(GateRequest request, Scenario scenario, string variant, ExpectationSet expectations, Action<string>? progress)
+    {
+        var properties = Applicable(scenario, variant, request, expectations);
+        var seconds = request.Budget == "quick" ? Math.Min(scenario.DurationSeconds, Math.Max(5, scenario.DurationSeconds / 3.0)) : scenario.DurationSeconds;
+        progress?.Invoke($"{scenario.Id} / {variant}: {seconds:F0} simulated s");
+        var clock = Stopwatch.StartNew();
+        var run = ScenarioRunner.Run(scenario, variant, request.Seed, seconds);
+        var elapsed = clock.ElapsedMilliseconds;
+        var results = new List<GateResult>();
+        foreach (var property in properties)
+        {
+            var result = Judge(scenario, property, run);
+            results.Add(new GateResult(scenario.Id, variant, property.Info.Id, Engine, result.Verdict,
+                expectations.Find(scenario.Id, variant, property.Info.Id), result.Reason, result.At, run.Steps, request.Seed, elapsed)
+            {
+                Witness = result.Verdict == Verdict.Violated ? Witness(scenario, variant, property.Info.Id, request.Seed, seconds, result) : null,
+            });
+        }
+
+        return results;
+    }
+
+    /// <summary>The run as a counterexample; finding its failing step costs a second run up to the failure.</summary>
+    private static Counterexample Witness(Scenario scenario, string variant, string property, ulong seed, double seconds, PropertyResult result)
+    {
+        var at = result.At ?? seconds;
+        return new Counterexample
+        {
+            ModelVersion = Model.ModelVersion.Current,
+            Engine = Engine,
+            Variant = variant,
+            Property = property,
+            Case = new WorkloadCase(scenario, seed),
+            RunSeconds = seconds,
+            FailingStep = ScenarioRunner.StepsUntil(scenario, variant, seed, seconds, at),
+            FailingTimeSeconds = at,
+            Reason = result.Reason,
+        };
+    }
+
+    private static IReadOnlyList<IRunProperty> Applicable(Scenario scenario, string variant, GateRequest request, ExpectationSet expectations) =>
+        Applicable(scenario, [variant], expectations, request.Properties);
+
+    /// <summary>
+    /// The properties judged on runs of the scenario with any of the variants (catalog order): the invariants,
+    /// those the scenario names and those with a recorded expectation; only those in <paramref name="only"/> if it is not empty.
+    /// </summary>
+    public static IReadOnlyList<IRunProperty> Applicable(Scenario scenario, IEnumerable<string> variants, ExpectationSet expectations, IReadOnlyCollection<string>? only = null)
     {
         var ids = new HashSet<string>(PropertyCatalog.RunInvariants.Select(i => i.Info.Id));
         ids.UnionWith(scenario.Properties.Keys);
-        ids.UnionWith(expectations.For(scenario.Id, variant).Select(e => e.Property));
-        if (request.Properties.Count > 0)
+        foreach (var variant in variants)
         {
-            ids.IntersectWith(request.Properties);
+            ids.UnionWith(expectations.For(scenario.Id, variant).Select(e => e.Property));
+        }
+
+        if (only is { Count: > 0 })
+        {
+            ids.IntersectWith(only);
         }
 
         return PropertyCatalog.RunProperties.Where(p => ids.Contains(p.Info.Id)).ToArray();
     }
+
+    /// <summary>One property's verdict on a run, with the scenario's parameters for it.</summary>
+    public static PropertyResult Judge(Scenario scenario, IRunProperty property, RunRecord run) =>
+        property.Judge(run, new PropertyParameters(scenario.Properties.GetValueOrDefault(property.Info.Id)));
 }

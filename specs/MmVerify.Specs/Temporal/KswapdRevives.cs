@@ -23,6 +23,13 @@ public sealed class KswapdRevives : IRunProperty
             return PropertyResult.Unknown("the scenario does not say when the pressure ends (pressure_ends_s)");
         }
 
+        // The property speaks of the pressure source going away; a generated or shrunk workload may have
+        // dropped the exit that ends it, and then there is nothing to judge.
+        if (!run.World.Tasks.Any(t => t.Killed))
+        {
+            return PropertyResult.Unknown("no task exited, so the pressure never ended in this run");
+        }
+
         var at = run.Samples.FirstOrDefault(s => s.T >= end + within);
         var start = run.Samples.LastOrDefault(s => s.T <= end);
         if (at is null || start is null)

@@ -3,6 +3,7 @@ using MmVerify.Engine.Properties;
 using MmVerify.Model.Variants;
 using MmVerify.Specs;
 using MmVerify.Specs.Gate;
+using MmVerify.Specs.Pbt;
 using MmVerify.Specs.Scenarios;
 
 namespace MmVerify.Cli.Check;
@@ -35,6 +36,7 @@ internal static class CheckCommand
         };
         command.SetAction(parse => Run(
             parse,
+            parse.GetValue(outDir)!,
             parse.GetValue(scenario) ?? [],
             parse.GetValue(scenarioFile) ?? [],
             parse.GetValue(variant) ?? [],
@@ -47,15 +49,15 @@ internal static class CheckCommand
         return command;
     }
 
-    private static int Run(ParseResult parse, string[] scenarios, string[] files, string[] variants, string[] properties, string engine, string? seedText, string budget, string format, string? expectedPath)
+    private static int Run(ParseResult parse, string outDir, string[] scenarios, string[] files, string[] variants, string[] properties, string engine, string? seedText, string budget, string format, string? expectedPath)
     {
         var seed = seedText is null ? ScenarioSetup.DefaultSeed : (ulong)IntegerText.Parse(seedText, "--seed");
         if (engine == "smt")
         {
-            return SmtCheck.Run(parse.InvocationConfiguration.Output, variants, properties, seed, format, parse.GetValue<string>("--out")!);
+            return SmtCheck.Run(parse.InvocationConfiguration.Output, variants, properties, seed, format, outDir);
         }
 
-        if (engine is "pbt" or "explore")
+        if (engine is "explore")
         {
             throw new BadInputException($"engine '{engine}' is not available yet; use --engine sim (or all)");
         }
@@ -106,12 +108,29 @@ internal static class CheckCommand
         var request = new GateRequest(selected, variants, properties, budget, seed);
         var progress = Console.IsErrorRedirected || format != "text" ? null : (Action<string>)(m => Console.Error.WriteLine($"... {m}"));
         var fromFiles = files.Select(LoadFile).ToArray();
-        results.AddRange(SimGate.Run(request, fromFiles, expectations, progress));
-
-        if (files.Length == 0 || selected.Count > 0)
+        var builtIn = files.Length == 0 || selected.Count > 0;
+        if (engine is "sim" or "all")
         {
-            results.AddRange(SimGate.Run(request, catalog, expectations, progress));
+            results.AddRange(SimGate.Run(request, fromFiles, expectations, progress));
+            if (builtIn)
+            {
+                results.AddRange(SimGate.Run(request, catalog, expectations, progress));
+            }
         }
+
+        if (engine is "pbt" or "all")
+        {
+            // PBT runs a scenario file as given, and a built-in scenario in its small form.
+            results.AddRange(PbtGate.Run(request, fromFiles, expectations, progress));
+            if (builtIn)
+            {
+                var small = PbtGate.SmallForms;
+                var forms = selected.Count == 0 ? small.LoadAll() : selected.Select(small.Find).OfType<Scenario>().ToArray();
+                results.AddRange(PbtGate.Run(request, forms, expectations, progress));
+            }
+        }
+
+        results = CounterexampleFiles.WriteAll(results, outDir);
 
         var output = parse.InvocationConfiguration.Output;
         output.Write(format switch

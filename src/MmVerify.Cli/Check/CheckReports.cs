@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using MmVerify.Engine.Properties;
 using MmVerify.Specs.Gate;
+using MmVerify.Specs.Pbt;
 
 namespace MmVerify.Cli.Check;
 
@@ -19,9 +20,9 @@ internal static class CheckReports
     public static string Text(IReadOnlyList<GateResult> results)
     {
         var sb = new StringBuilder();
-        foreach (var group in results.GroupBy(r => r.Scenario))
+        foreach (var group in results.GroupBy(r => (r.Scenario, r.Engine)))
         {
-            sb.Append("scenario ").AppendLine(group.Key);
+            sb.Append("scenario ").Append(group.Key.Scenario).AppendLine(group.Key.Engine == PbtGate.Engine ? " (small form, pbt)" : "");
             var variants = group.Select(r => r.Variant).Distinct().ToArray();
             var properties = group.Select(r => r.Property).Distinct().Order(StringComparer.Ordinal).ToArray();
             var width = Math.Max(28, properties.Max(p => p.Length) + 2);
@@ -52,7 +53,12 @@ internal static class CheckReports
         var unexpected = results.Where(r => !r.AsExpected).ToArray();
         foreach (var r in unexpected)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"(!) {r.Scenario} / {r.Variant} / {r.Property}: {Name(r.Verdict)}, expected {(r.Expected is { } e ? Name(e.Verdict) : "not violated")}: {r.Reason}").AppendLine();
+            sb.Append(CultureInfo.InvariantCulture, $"(!) {r.Scenario} / {r.Variant} / {r.Property} [{r.Engine}]: {Name(r.Verdict)}, expected {(r.Expected is { } e ? Name(e.Verdict) : "not violated")}: {r.Reason}").AppendLine();
+        }
+
+        foreach (var r in results.Where(r => r.CounterexampleFile is not null))
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"counterexample: {r.CounterexampleFile}").AppendLine();
         }
 
         sb.Append(CultureInfo.InvariantCulture, $"{results.Count} verdicts, {results.Count(r => r.AsExpected)} as expected, {unexpected.Length} unexpected").AppendLine();
@@ -83,7 +89,15 @@ internal static class CheckReports
                     json.WriteNull("expected");
                 }
 
-                json.WriteNull("counterexample");
+                if (r.CounterexampleFile is { } file)
+                {
+                    json.WriteString("counterexample", file);
+                }
+                else
+                {
+                    json.WriteNull("counterexample");
+                }
+
                 json.WriteNumber("steps", r.Steps);
                 json.WriteNumber("seed", r.Seed);
                 json.WriteNumber("elapsed_ms", r.ElapsedMs);
@@ -116,7 +130,7 @@ internal static class CheckReports
         var sb = new StringBuilder();
         sb.AppendLine("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
         sb.Append(CultureInfo.InvariantCulture, $"<testsuites name=\"mmverify\" tests=\"{results.Count}\" failures=\"{results.Count(r => !r.AsExpected)}\">").AppendLine();
-        foreach (var group in results.GroupBy(r => r.Scenario + " / " + r.Variant))
+        foreach (var group in results.GroupBy(r => $"{r.Scenario} / {r.Variant}{(r.Engine == PbtGate.Engine ? " (pbt)" : "")}"))
         {
             sb.Append(CultureInfo.InvariantCulture, $"  <testsuite name=\"{X(group.Key)}\" tests=\"{group.Count()}\" failures=\"{group.Count(r => !r.AsExpected)}\">").AppendLine();
             foreach (var r in group)
@@ -143,12 +157,12 @@ internal static class CheckReports
     public static string Markdown(IReadOnlyList<GateResult> results)
     {
         var sb = new StringBuilder();
-        sb.AppendLine("| scenario | variant | property | verdict | expected | note |");
-        sb.AppendLine("|---|---|---|---|---|---|");
+        sb.AppendLine("| scenario | variant | property | engine | verdict | expected | note |");
+        sb.AppendLine("|---|---|---|---|---|---|---|");
         foreach (var r in results)
         {
             var expected = r.Expected is { } e ? $"{Name(e.Verdict)} [{e.Evidence}]" : "-";
-            sb.Append(CultureInfo.InvariantCulture, $"| {r.Scenario} | {r.Variant} | {r.Property} | {Name(r.Verdict)}{(r.AsExpected ? "" : " **unexpected**")} | {expected} | {r.Reason.Replace("|", "\\|", StringComparison.Ordinal)} |").AppendLine();
+            sb.Append(CultureInfo.InvariantCulture, $"| {r.Scenario} | {r.Variant} | {r.Property} | {r.Engine} | {Name(r.Verdict)}{(r.AsExpected ? "" : " **unexpected**")} | {expected} | {r.Reason.Replace("|", "\\|", StringComparison.Ordinal)} |").AppendLine();
         }
 
         sb.AppendLine();

@@ -21,4 +21,7 @@ public sealed record SimSample(
 
     /// <summary>Per node: free pages.</summary>
     public IReadOnlyList<long> NodeFreePages { get; init; } = [];
+
+    /// <summary>Every populated zone, in node then zone-index order.</summary>
+    public IReadOnlyList<ZoneSample> Zones { get; init; } = [];
 }

@@ -171,6 +171,7 @@ public sealed class Simulation
     {
         var buddyinfo = new Dictionary<string, long[]>();
         var boost = new Dictionary<string, long>();
+        var zones = new List<ZoneSample>();
         long free = 0;
         foreach (var node in World.Nodes)
         {
@@ -184,6 +185,7 @@ public sealed class Simulation
                 }
 
                 free += zone.NrFreePages;
+                zones.Add(new ZoneSample(label, zone.NrFreePages, zone.RawWatermark(Gfp.WmarkIndex.Min), zone.RawWatermark(Gfp.WmarkIndex.Low), zone.RawWatermark(Gfp.WmarkIndex.High), zone.WatermarkBoost));
                 buddyinfo[label] = Enumerable.Range(0, zone.Geometry.NrPageOrders).Select(o => zone.NrFree(o)).ToArray();
             }
         }
@@ -210,6 +212,7 @@ public sealed class Simulation
             NodeBalanced = World.Nodes.Select((n, i) => Kswapd.KswapdFunctions.PgdatBalanced(World, i, 0, n.Zones.Count - 1)).ToArray(),
             NodeHighPages = World.Nodes.Select(n => n.Zones.Sum(z => z.IsPopulated ? z.HighWmarkPages : 0)).ToArray(),
             NodeFreePages = World.Nodes.Select(n => n.Zones.Sum(z => z.NrFreePages)).ToArray(),
+            Zones = zones,
         };
     }
 

@@ -85,6 +85,11 @@ public static class VariantCatalog
             [PolicyPoint.ReserveTuning],
             p => p with { ReserveTuning = new AutotuneV3() },
             []),
+        new("memcg-progress-revives",
+            new("memcg-progress-revives", "example: memory.high reclaim progress revives a hopeless kswapd (the README's walk-through, hypothetical)", "README, gating a new patch", "example"),
+            [PolicyPoint.HopelessReset],
+            p => p with { HopelessReset = new ClearOnMemcgProgress() },
+            []),
     ];
 
     /// <summary>Resolves BASELINE[+PATCH]... (or a bare PATCH on linux-7.2) into policies.</summary>

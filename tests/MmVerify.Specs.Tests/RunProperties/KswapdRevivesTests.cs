@@ -11,6 +11,7 @@ public sealed class KswapdRevivesTests
     {
         // Violated at 20 s: node 0 was hopeless (16 failures) when the pressure ended at 10 s and still is, unbalanced, 10 s later.
         var run = new RunRecordBuilder()
+            .ExitedTask()
             .Sample(10, kswapdFailures: 16, balanced: false)
             .Sample(20, kswapdFailures: 16, balanced: false)
             .Build();
@@ -26,6 +27,7 @@ public sealed class KswapdRevivesTests
     {
         // Holds: the hopeless node's kswapd_failures went back to 0 within the window.
         var run = new RunRecordBuilder()
+            .ExitedTask()
             .Sample(10, kswapdFailures: 16, balanced: false)
             .Sample(20, kswapdFailures: 0, balanced: false)
             .Build();
@@ -38,6 +40,7 @@ public sealed class KswapdRevivesTests
     {
         // Holds: a balanced node needs no background reclaim, hopeless or not.
         var run = new RunRecordBuilder()
+            .ExitedTask()
             .Sample(10, kswapdFailures: 16, balanced: false)
             .Sample(20, kswapdFailures: 16, balanced: true)
             .Build();
@@ -46,10 +49,23 @@ public sealed class KswapdRevivesTests
     }
 
     [Fact]
+    public void A_run_in_which_no_task_exited_is_unknown()
+    {
+        // Unknown: a generated workload without the hog's exit never ends the pressure, so there is nothing to judge.
+        var run = new RunRecordBuilder()
+            .Sample(10, kswapdFailures: 16, balanced: false)
+            .Sample(20, kswapdFailures: 16, balanced: false)
+            .Build();
+
+        Assert.Equal(Verdict.Unknown, RunRecordBuilder.Judge("kswapd.revives", run, PressureEndsAt10).Verdict);
+    }
+
+    [Fact]
     public void Without_pressure_ends_s_the_verdict_is_unknown()
     {
         // Unknown: the scenario does not say when the pressure source goes.
         var run = new RunRecordBuilder()
+            .ExitedTask()
             .Sample(10, kswapdFailures: 16, balanced: false)
             .Sample(20, kswapdFailures: 16, balanced: false)
             .Build();
@@ -62,6 +78,7 @@ public sealed class KswapdRevivesTests
     {
         // Unknown: the run stops at 15 s, before the 20 s the node has to revive by.
         var run = new RunRecordBuilder()
+            .ExitedTask()
             .Sample(10, kswapdFailures: 16, balanced: false)
             .Sample(15, kswapdFailures: 16, balanced: false)
             .Build();

@@ -40,14 +40,21 @@ internal sealed class RunRecordBuilder
     }
 
     /// <summary>A per-second sample; per-node lists are for node 0 only.</summary>
-    public RunRecordBuilder Sample(double t, long minFreeKbytes = 4096, int kswapdFailures = 0, bool balanced = true)
+    public RunRecordBuilder Sample(double t, long minFreeKbytes = 4096, int kswapdFailures = 0, bool balanced = true, long free = 0, long high = 0, long pgstealKswapd = 0)
     {
-        _samples.Add(new SimSample(t, 0, 0, new Dictionary<string, long[]>(), [0.0], 0, 0, [kswapdFailures], new Dictionary<string, long>(), minFreeKbytes)
+        _samples.Add(new SimSample(t, free, 0, new Dictionary<string, long[]>(), [0.0], 0, pgstealKswapd, [kswapdFailures], new Dictionary<string, long>(), minFreeKbytes)
         {
             NodeBalanced = [balanced],
-            NodeHighPages = [0],
-            NodeFreePages = [0],
+            NodeHighPages = [high],
+            NodeFreePages = [free],
         });
+        return this;
+    }
+
+    /// <summary>A task that exited (or was OOM-killed) during the run: the pressure source went away.</summary>
+    public RunRecordBuilder ExitedTask()
+    {
+        World.Tasks.Add(new TaskState(World.Tasks.Count, 1000 + World.Tasks.Count, "hog", 0, 0) { Killed = true });
         return this;
     }
 
