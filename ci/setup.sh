@@ -20,6 +20,17 @@ if ! command -v chromium >/dev/null 2>&1; then
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
 
+# z3 (Debian's 4.8.12) for the SMT theories of `mmverify prove` and their tests; installed only if missing.
+if ! command -v z3 >/dev/null 2>&1; then
+  echo "setup: installing z3 (apt-get install z3)" >&2
+  if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
+  $sudo apt-get update -qq && $sudo apt-get install -y -qq z3 >/dev/null
+fi
+if ! command -v z3 >/dev/null 2>&1; then
+  echo "setup: z3 is required (apt-get install z3); the SMT tests fail without it" >&2
+  exit 2
+fi
+
 # Local tools (Stryker.NET arrives with the mutation work); harmless without a manifest.
 if [ -f .config/dotnet-tools.json ] || [ -f dotnet-tools.json ]; then
   dotnet tool restore >/dev/null

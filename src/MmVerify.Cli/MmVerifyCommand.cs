@@ -2,6 +2,7 @@ using System.CommandLine;
 using MmVerify.Cli.Check;
 using MmVerify.Cli.Compare;
 using MmVerify.Cli.List;
+using MmVerify.Cli.Prove;
 using MmVerify.Cli.Replay;
 using MmVerify.Cli.Report;
 using MmVerify.Cli.Simulate;
@@ -17,6 +18,7 @@ internal static class MmVerifyCommand
         CheckCommand.Create(),
         CompareCommand.Create(),
         ListCommand.Create(),
+        ProveCommand.Create(),
         ReplayCommand.Create(),
         ReportCommand.Create(),
         SimulateCommand.Create(),

@@ -52,7 +52,12 @@ internal static class CheckCommand
     private static int Run(ParseResult parse, string outDir, string[] scenarios, string[] files, string[] variants, string[] properties, string engine, string? seedText, string budget, string format, string? expectedPath)
     {
         var seed = seedText is null ? ScenarioSetup.DefaultSeed : (ulong)IntegerText.Parse(seedText, "--seed");
-        if (engine is "explore" or "smt")
+        if (engine == "smt")
+        {
+            return SmtCheck.Run(parse.InvocationConfiguration.Output, variants, properties, seed, format, outDir);
+        }
+
+        if (engine is "explore")
         {
             throw new BadInputException($"engine '{engine}' is not available yet; use --engine sim (or all)");
         }
@@ -123,6 +128,12 @@ internal static class CheckCommand
                 var forms = selected.Count == 0 ? small.LoadAll() : selected.Select(small.Find).OfType<Scenario>().ToArray();
                 results.AddRange(PbtGate.Run(request, forms, expectations, progress));
             }
+        }
+
+        // The theories do not belong to a scenario: "all" proves them when the whole catalog is checked.
+        if (engine == "all" && selected.Count == 0 && files.Length == 0)
+        {
+            results.AddRange(SmtCheck.Results(variants, properties, seed, outDir));
         }
 
         results = CounterexampleFiles.WriteAll(results, outDir);

@@ -2,6 +2,7 @@ using MmVerify.Model.Compaction;
 using MmVerify.Model.Reclaim;
 using MmVerify.Model.Sim;
 using MmVerify.Model.Trace;
+using MmVerify.Model.Watermarks;
 
 namespace MmVerify.Model.Kswapd;
 
@@ -161,7 +162,7 @@ public static class BalancePgdat
             {
                 if (run.ZoneBoosts[i] != 0)
                 {
-                    zones[i].WatermarkBoost -= Math.Min(zones[i].WatermarkBoost, run.ZoneBoosts[i]);
+                    zones[i].WatermarkBoost = WatermarkBoosting.BoostAfterRun(zones[i].WatermarkBoost, run.ZoneBoosts[i]);
                 }
             }
 

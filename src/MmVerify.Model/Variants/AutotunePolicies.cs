@@ -66,13 +66,28 @@ public sealed class AutotuneV1 : AutotuneBase
 
         // schedule_work(): the work runs (and is a tuning action) even when it changes nothing.
         Record(world, "trigger", gfp: gfp, order: order);
-        var maxLimit = TotalKbytes(world) / 100;
-        var next = Math.Min(world.Sysctls.MinFreeKbytes * 2, maxLimit);
-        if (next > world.Sysctls.MinFreeKbytes)
+        var current = world.Sysctls.MinFreeKbytes;
+        var next = NextMinFreeKbytes(unchecked((int)current), (ulong)world.Machine.Spec.TotalRamPages);
+        if (next > current)
         {
             SetMinFreeKbytes(world, next);
             Record(world, "min_free_kbytes_double");
         }
+    }
+
+    // mirrors boost_min_free_kbytes_workfn() of the v1 patch (seed 002): C int arithmetic, wrapping as the
+    // kernel compiles it (-fno-strict-overflow); the int cap truncates total_kbytes / 100 to 32 bits
+    public static int NextMinFreeKbytes(int minFreeKbytes, ulong totalramPages)
+    {
+        var totalKbytes = totalramPages << 2;
+        var maxLimit = unchecked((int)(totalKbytes / 100));
+        var newMin = unchecked(minFreeKbytes * 2);
+        if (newMin > maxLimit)
+        {
+            newMin = maxLimit;
+        }
+
+        return newMin > minFreeKbytes ? newMin : minFreeKbytes;
     }
 }
 
@@ -90,8 +105,7 @@ public sealed class AutotuneV2 : AutotuneBase
         }
 
         Record(world, "trigger", gfp: gfp, order: order);
-        var maxLimit = TotalKbytes(world) / 100;
-        var next = Math.Min(world.Sysctls.MinFreeKbytes * 3 / 2, maxLimit);
+        var next = RaisedMinFreeKbytes(world.Sysctls.MinFreeKbytes, TotalKbytes(world));
         if (next > world.Sysctls.MinFreeKbytes)
         {
             SetMinFreeKbytes(world, next);
@@ -107,8 +121,7 @@ public sealed class AutotuneV2 : AutotuneBase
             return;
         }
 
-        var floor = initial * 12 / 10;
-        var next = Math.Max(world.Sysctls.MinFreeKbytes * 95 / 100, floor);
+        var next = DecayedMinFreeKbytes(world.Sysctls.MinFreeKbytes, initial);
         if (next < world.Sysctls.MinFreeKbytes)
         {
             SetMinFreeKbytes(world, next);
@@ -116,12 +129,27 @@ public sealed class AutotuneV2 : AutotuneBase
         }
     }
 
+    // the v2 raise as described (seed 002): +50%, capped at 1% of RAM as in v1; the v2 code is not in the
+    // thread, so the C types are unknown: computed in 64 bits here (no int overflow claimed)
+    public static long RaisedMinFreeKbytes(long minFreeKbytes, long totalKbytes) => Math.Min(minFreeKbytes * 3 / 2, totalKbytes / 100);
+
+    // the v2 decay as described (seed 002): -5% every 5 minutes, never below 1.2x the value before tuning
+    public static long DecayedMinFreeKbytes(long minFreeKbytes, long initialMinFreeKbytes) =>
+        Math.Max(minFreeKbytes * 95 / 100, initialMinFreeKbytes * 12 / 10);
+
+    // the v2/v3 debounce: time_after(jiffies, last + msecs_to_jiffies(10000)) on unsigned long jiffies
+    public static bool DebounceAllows(ulong nowJiffies, ulong lastJiffies, int hz) =>
+        SimClock.TimeAfter(nowJiffies, unchecked(lastJiffies + (ulong)(10 * hz)));
+
+    // the same on a 32-bit kernel, where unsigned long is 32 bits wide
+    public static bool DebounceAllows32(uint nowJiffies, uint lastJiffies, int hz) =>
+        SimClock.TimeAfter32(nowJiffies, unchecked(lastJiffies + (uint)(10 * hz)));
+
     // time_after(jiffies, last + msecs_to_jiffies(10000)), with last starting at 0 as a static
     internal static bool Debounced(World world)
     {
         var now = world.Clock.KernelJiffies;
-        var window = (ulong)(10 * world.Clock.Hz);
-        if (!SimClock.TimeAfter(now, world.PolicyState.LastTuneJiffies + window))
+        if (!DebounceAllows(now, world.PolicyState.LastTuneJiffies, world.Clock.Hz))
         {
             return false;
         }

@@ -8,14 +8,18 @@ namespace MmVerify.Model.Variants;
 // mirrors shrink_node()'s reset before ≈v7.0 (6.12): any progress revives a dormant kswapd
 public sealed class ClearOnAnyProgress : IHopelessResetPolicy
 {
-    public bool ShouldClear(World world, int nid, ScanControl sc) => true;
+    public bool ShouldClear(World world, int nid, ScanControl sc) => ClearsOnProgress(sc.Reclaimer, nodeBalanced: false);
+
+    public bool ClearsOnProgress(Reclaimer reclaimer, bool nodeBalanced) => true;
 }
 
 // mirrors kswapd_try_clear_hopeless(), mm/vmscan.c, v7.2: clear only if the node is balanced at the reclaimer's order and zone
 public sealed class ClearWhenBalanced : IHopelessResetPolicy
 {
     public bool ShouldClear(World world, int nid, ScanControl sc) =>
-        KswapdFunctions.PgdatBalanced(world, nid, sc.Order, sc.ReclaimIdx);
+        ClearsOnProgress(sc.Reclaimer, KswapdFunctions.PgdatBalanced(world, nid, sc.Order, sc.ReclaimIdx));
+
+    public bool ClearsOnProgress(Reclaimer reclaimer, bool nodeBalanced) => nodeBalanced;
 }
 
 // mirrors compact_gap(), include/linux/compaction.h, 6.12: 2 << order

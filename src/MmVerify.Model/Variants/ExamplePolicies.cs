@@ -12,5 +12,7 @@ namespace MmVerify.Model.Variants;
 public sealed class ClearOnMemcgProgress : IHopelessResetPolicy
 {
     public bool ShouldClear(World world, int nid, ScanControl sc) =>
-        sc.TargetMemcg is not null || KswapdFunctions.PgdatBalanced(world, nid, sc.Order, sc.ReclaimIdx);
+        ClearsOnProgress(sc.Reclaimer, KswapdFunctions.PgdatBalanced(world, nid, sc.Order, sc.ReclaimIdx));
+
+    public bool ClearsOnProgress(Reclaimer reclaimer, bool nodeBalanced) => reclaimer == Reclaimer.Memcg || nodeBalanced;
 }

@@ -10,6 +10,14 @@ namespace MmVerify.Model.Variants;
 public interface IHopelessResetPolicy
 {
     bool ShouldClear(World world, int nid, ScanControl sc);
+
+    /// <summary>
+    /// The same decision without a world: who made the progress and whether the node is balanced at the
+    /// reclaimer's order and zone. The SMT failure-counter theory encodes a variant from it; a policy without a
+    /// world-free form says so instead of guessing.
+    /// </summary>
+    bool ClearsOnProgress(Reclaimer reclaimer, bool nodeBalanced) =>
+        throw new NotSupportedException($"{GetType().Name} has no world-free form of its reset decision");
 }
 
 /// <summary>compact_gap(order): reclaim this much before treating a high order as compaction's job.</summary>

@@ -7,20 +7,24 @@ namespace MmVerify.Model.Watermarks;
 public static class WatermarkCheck
 {
     // mirrors __zone_watermark_unusable_free(), mm/page_alloc.c, v7.2 (free highatomic, as 6.12+; 6.1 used the reserved count)
-    public static long ZoneWatermarkUnusableFree(Zone zone, int order, AllocFlags allocFlags)
+    public static long ZoneWatermarkUnusableFree(Zone zone, int order, AllocFlags allocFlags) =>
+        UnusableFree(order, allocFlags, zone.NrFreeHighatomic, zone.NrFreeCmaPages);
+
+    // mirrors __zone_watermark_unusable_free(), mm/page_alloc.c, v7.2, on the zone's counters as numbers
+    public static long UnusableFree(int order, AllocFlags allocFlags, long nrFreeHighatomic, long nrFreeCmaPages)
     {
         var unusable = (1L << order) - 1;
 
         // Without rights to the reserves, the free highatomic pages are not usable.
         if ((allocFlags & AllocMask.Reserves) == 0)
         {
-            unusable += zone.NrFreeHighatomic;
+            unusable += nrFreeHighatomic;
         }
 
         // Requests that cannot use CMA cannot count its free pages.
         if ((allocFlags & AllocFlags.Cma) == 0)
         {
-            unusable += zone.NrFreeCmaPages;
+            unusable += nrFreeCmaPages;
         }
 
         return unusable;
@@ -53,15 +57,20 @@ public static class WatermarkCheck
     }
 
     // mirrors __zone_watermark_ok(), mm/page_alloc.c, v7.2
-    public static bool ZoneWatermarkOk(Zone zone, int order, long mark, int highestZoneIdx, AllocFlags allocFlags, long freePages)
+    public static bool ZoneWatermarkOk(Zone zone, int order, long mark, int highestZoneIdx, AllocFlags allocFlags, long freePages) =>
+        WatermarkOk(zone, order, mark, zone.LowmemReserve[highestZoneIdx], allocFlags, freePages, zone.NrFreeHighatomic, zone.NrFreeCmaPages);
+
+    // mirrors __zone_watermark_ok(), mm/page_alloc.c, v7.2, on numbers and a view of the free areas
+    public static bool WatermarkOk<TAreas>(TAreas areas, int order, long mark, long lowmemReserve, AllocFlags allocFlags, long freePages, long nrFreeHighatomic, long nrFreeCmaPages)
+        where TAreas : IFreeAreaView
     {
         var min = ReservedMin(mark, allocFlags);
 
         // free_pages may go negative; that is fine.
-        freePages -= ZoneWatermarkUnusableFree(zone, order, allocFlags);
+        freePages -= UnusableFree(order, allocFlags, nrFreeHighatomic, nrFreeCmaPages);
 
         // Order-0 first: if this fails, a high-order request cannot go ahead either.
-        if (freePages <= min + zone.LowmemReserve[highestZoneIdx])
+        if (freePages <= min + lowmemReserve)
         {
             return false;
         }
@@ -72,27 +81,27 @@ public static class WatermarkCheck
         }
 
         // A high-order request also needs one suitable free block, of any mergeable type.
-        for (var o = order; o <= zone.Geometry.MaxPageOrder; o++)
+        for (var o = order; o <= areas.MaxPageOrder; o++)
         {
-            if (zone.NrFree(o) == 0)
+            if (areas.NrFree(o) == 0)
             {
                 continue;
             }
 
             for (var mt = 0; mt < MigrateTypes.PcpTypes; mt++)
             {
-                if (!zone.FreeAreaEmpty(o, (MigrateType)mt))
+                if (!areas.FreeAreaEmpty(o, (MigrateType)mt))
                 {
                     return true;
                 }
             }
 
-            if ((allocFlags & AllocFlags.Cma) != 0 && !zone.FreeAreaEmpty(o, MigrateType.Cma))
+            if ((allocFlags & AllocFlags.Cma) != 0 && !areas.FreeAreaEmpty(o, MigrateType.Cma))
             {
                 return true;
             }
 
-            if ((allocFlags & (AllocFlags.HighAtomic | AllocFlags.Oom)) != 0 && !zone.FreeAreaEmpty(o, MigrateType.HighAtomic))
+            if ((allocFlags & (AllocFlags.HighAtomic | AllocFlags.Oom)) != 0 && !areas.FreeAreaEmpty(o, MigrateType.HighAtomic))
             {
                 return true;
             }

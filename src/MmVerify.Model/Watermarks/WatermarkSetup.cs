@@ -106,7 +106,8 @@ public static class WatermarkSetup
             {
                 var zone = node.Zones[z];
                 // A u64 product as in the kernel: it wraps for absurd sizes, which the SMT theory checks.
-                var tmp = (long)(unchecked(pagesMin * (ulong)zone.Managed) / (ulong)lowmemPages);
+                var share = unchecked(pagesMin * (ulong)zone.Managed) / (ulong)lowmemPages;
+                var tmp = unchecked((long)share);
 
                 // HIGHMEM and MOVABLE pages rarely serve __GFP_HIGH or PF_MEMALLOC: cap MIN small.
                 var min = ZoneKinds.IsLowmemForWatermarks(zone.Kind)
@@ -114,7 +115,8 @@ public static class WatermarkSetup
                     : KernelMath.Clamp(zone.Managed / 1024, SwapClusterMax, 128);
 
                 // The kswapd distances scale with memory but never fall below a quarter of MIN's share.
-                var delta = Math.Max(tmp >> 2, KernelMath.MultFrac(zone.Managed, watermarkScaleFactor, 10000));
+                // u64 as in the kernel: the shift is unsigned even when the share does not fit a long.
+                var delta = Math.Max((long)(share >> 2), KernelMath.MultFrac(zone.Managed, watermarkScaleFactor, 10000));
                 sets[z] = new WatermarkSet(min, min + delta, min + (2 * delta), min + (3 * delta));
             }
 
