@@ -1,6 +1,5 @@
 using System.CommandLine;
 using MmVerify.Engine.Properties;
-using MmVerify.Model.Variants;
 using MmVerify.Specs;
 using MmVerify.Specs.Gate;
 using MmVerify.Specs.Pbt;
@@ -62,17 +61,7 @@ internal static class CheckCommand
             throw new BadInputException($"engine '{engine}' is not available yet; use --engine sim (or all)");
         }
 
-        foreach (var v in variants)
-        {
-            try
-            {
-                VariantCatalog.Resolve(v);
-            }
-            catch (VariantException e)
-            {
-                throw new BadInputException($"unknown variant '{v}': {e.Message}");
-            }
-        }
+        VariantNames.Validate(variants);
 
         foreach (var id in properties)
         {

@@ -1,6 +1,5 @@
 using MmVerify.Engine.Properties;
 using MmVerify.Engine.Smt;
-using MmVerify.Model.Variants;
 using MmVerify.Specs;
 using MmVerify.Specs.Gate;
 using MmVerify.Specs.Theories;
@@ -30,17 +29,7 @@ internal static class SmtCheck
     /// <summary>The theories' verdicts as gate results (the queries are written as .smt2 under outDir/smt2).</summary>
     public static IReadOnlyList<GateResult> Results(string[] variants, string[] properties, ulong seed, string outDir)
     {
-        foreach (var v in variants)
-        {
-            try
-            {
-                VariantCatalog.Resolve(v);
-            }
-            catch (VariantException e)
-            {
-                throw new BadInputException($"unknown variant '{v}': {e.Message}");
-            }
-        }
+        VariantNames.Validate(variants);
 
         foreach (var id in properties)
         {
