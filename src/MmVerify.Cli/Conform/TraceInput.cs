@@ -16,6 +16,11 @@ internal sealed partial record TraceInput(IReadOnlyList<TracePoint> Points, int 
     [GeneratedRegex(@"^\s*CPU:?\s*\d+\s*\[(?:LOST \d+ EVENTS|\d+ EVENTS DROPPED)\]\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex LostLine();
 
+    // Just enough of TraceParser's event-line layout to name the event before its fields are split: the
+    // fields of events outside the checker's subsystems (sched_switch's "==>") need not be key=value.
+    [GeneratedRegex(@"^\s*.+?-\d+\s+(?:\(\s*-?\d*\)\s+)?\[\d+\]\s+(?:[^\s:]+\s+)?\d+(?:\.\d{1,9})?:\s+(?<event>[^\s:]+):", RegexOptions.CultureInvariant)]
+    private static partial Regex EventName();
+
     public static TraceInput Read(string path)
     {
         string text;
@@ -29,29 +34,29 @@ internal sealed partial record TraceInput(IReadOnlyList<TracePoint> Points, int 
         }
 
         var lines = text.Split('\n');
+        var original = (string[])lines.Clone();
         var lost = new List<TracePoint>();
+        var skipped = 0;
         for (var i = 0; i < lines.Length; i++)
         {
+            // Blanking a line keeps the numbering for the parser, which would refuse these lines.
             if (LostLine().IsMatch(lines[i]))
             {
                 lost.Add(TracePoint.LostMarker(i + 1, lines[i].TrimEnd('\r')));
-                lines[i] = ""; // keeps the numbering for the parser, which would refuse the marker
+                lines[i] = "";
+            }
+            else if (EventName().Match(lines[i]) is { Success: true } m && !IsKnown(m.Groups["event"].Value))
+            {
+                skipped++;
+                lines[i] = "";
             }
         }
 
         var parsed = TraceParser.Parse(string.Join('\n', lines), path);
         var points = new List<TracePoint>(parsed.Count + lost.Count);
-        var skipped = 0;
         foreach (var line in parsed)
         {
-            if (IsKnown(line.Event))
-            {
-                points.Add(new TracePoint(line.LineNumber, lines[line.LineNumber - 1].TrimEnd('\r'), line.Comm, line.Pid, line.TimeNs, line.Event, line.Fields));
-            }
-            else
-            {
-                skipped++;
-            }
+            points.Add(new TracePoint(line.LineNumber, original[line.LineNumber - 1].TrimEnd('\r'), line.Comm, line.Pid, line.TimeNs, line.Event, line.Fields));
         }
 
         if (points.Count == 0)
