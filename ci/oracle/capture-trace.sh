@@ -12,6 +12,7 @@
 #   ORACLE_KERNELS    "6.12 6.1" (default 6.12)
 #   ORACLE_WORKLOADS  any of oom-noswap zram-swap memcg-high (default all three)
 #   ORACLE_MEM        guest memory in MiB (default 256)
+#   ORACLE_SMP        guest CPUs (default 1); captures with more than one go to <version>-<workload>-smp<N>
 #   KERNEL_61_PKG, KERNEL_612_PKG as in capture-zoneinfo.sh
 #   BOOT_TIMEOUT      seconds allowed for one boot (default 300)
 # Needs: qemu-system-x86_64, busybox-static, cpio, gcc (static libc), xz, dpkg-deb, apt-get (only if
@@ -25,6 +26,7 @@ work="${ORACLE_WORK:-/tmp/mmverify-oracle}"
 kernels="${ORACLE_KERNELS:-6.12}"
 workloads="${ORACLE_WORKLOADS:-oom-noswap zram-swap memcg-high}"
 mem="${ORACLE_MEM:-256}"
+smp="${ORACLE_SMP:-1}"
 boot_timeout="${BOOT_TIMEOUT:-300}"
 started=$SECONDS
 
@@ -113,32 +115,33 @@ for series in $kernels; do
   initrd="$work/trace-initrd-$series.gz"
   build_initrd "$kdir" "$initrd"
   for wl in $workloads; do
-    dest="$outdir/$version-$wl"
-    console="$work/boot/trace-$version-$wl.console.log"
-    data="$work/boot/trace-$version-$wl.data.log"
+    name="$version-$wl"; [ "$smp" = 1 ] || name+="-smp$smp"
+    dest="$outdir/$name"
+    console="$work/boot/trace-$name.console.log"
+    data="$work/boot/trace-$name.data.log"
     rm -f "$console" "$data"
     append="console=ttyS0 quiet loglevel=3 panic=-1 nokaslr mmverify.workload=$wl"
-    log "booting $version ($debver), workload $wl, -m $mem"
+    log "booting $version ($debver), workload $wl, -m $mem -smp $smp"
     t0=$SECONDS; rc=0
-    timeout -k 5 "$boot_timeout" qemu-system-x86_64 -accel tcg -m "$mem" -smp 1 -nographic -no-reboot \
+    timeout -k 5 "$boot_timeout" qemu-system-x86_64 -accel tcg -m "$mem" -smp "$smp" -nographic -no-reboot \
       -monitor none -nic none -kernel "$vmlinuz" -initrd "$initrd" -append "$append" \
-      -serial "file:$console" -serial "file:$data" </dev/null >"$work/boot/trace-$version-$wl.qemu.out" 2>&1 || rc=$?
+      -serial "file:$console" -serial "file:$data" </dev/null >"$work/boot/trace-$name.qemu.out" 2>&1 || rc=$?
     secs=$((SECONDS - t0))
     log "  qemu exited $rc after $secs s"
     grep -q '^@@DONE@@' "$data" 2>/dev/null || { tail -n 30 "$console" >&2; die "guest did not finish ($version $wl)"; }
     rm -rf "$dest.new"; mkdir -p "$dest.new"
     split_log "$data" "$dest.new"
     cat >"$dest.new/README.md" <<EOF
-# Linux $version, workload \`$wl\`: a real vmscan/compaction trace
+# Linux $version, workload \`$wl\` ($smp CPU): a real vmscan/compaction trace
 
 Captured by \`ci/oracle/capture-trace.sh\` (regenerates every file here; nothing is edited by hand).
 
 * Kernel: Debian 12 package \`$(basename "$kdir")\`, version \`$debver\`, unpacked with \`dpkg-deb -x\`.
-* QEMU TCG, one CPU, \`-m $mem\`, kernel command line \`$append\`; boot to poweroff took $secs s here.
+* QEMU TCG, \`-smp $smp -m $mem\`, kernel command line \`$append\`; boot to poweroff took $secs s here.
 * /init is \`ci/oracle/trace-init.sh\`; the workload is \`ci/oracle/hog.c\` (gcc -O2 -static).
 * \`events\`: the tracepoints that existed and were enabled; \`trace\`: /sys/kernel/tracing/trace
   (overwrite off, so a full buffer drops the newest events and the file stays a prefix);
-  \`trace-stats\`: per_cpu/cpu0/stats; \`workload.log\`: what the guest did;
+  \`trace-stats\`: per_cpu/cpuN/stats; \`workload.log\`: what the guest did;
   \`{zoneinfo,buddyinfo,pagetypeinfo,vmstat}-{before,after}\`: /proc files around the workload.
 EOF
     rm -rf "$dest"; mv "$dest.new" "$dest"

@@ -82,7 +82,7 @@ tail -n 2 /tmp/hog.out >> /tmp/workload.log
 swapoff -a 2>/dev/null
 emit events /tmp/events
 emit workload.log /tmp/workload.log
-cat $T/per_cpu/cpu0/stats > /tmp/trace-stats; emit trace-stats /tmp/trace-stats
+for c in $T/per_cpu/cpu*; do echo "${c##*/}:"; cat $c/stats; done > /tmp/trace-stats; emit trace-stats /tmp/trace-stats
 for s in before after; do for f in zoneinfo buddyinfo pagetypeinfo vmstat; do emit $f-$s /tmp/$f-$s; done; done
 cat $T/trace > /tmp/trace; emit trace /tmp/trace
 echo "@@DONE@@" >&3
