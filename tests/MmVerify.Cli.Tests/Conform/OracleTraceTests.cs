@@ -14,13 +14,17 @@ public sealed class OracleTraceTests
     public static TheoryData<string> Captures()
     {
         var data = new TheoryData<string>();
-        foreach (var dir in Directory.GetDirectories(Root).Order(StringComparer.Ordinal))
+        foreach (var name in CaptureNames())
         {
-            data.Add(Path.GetFileName(dir));
+            data.Add(name);
         }
 
         return data;
     }
+
+    /// <summary>The capture folders, in ordinal order.</summary>
+    public static IEnumerable<string> CaptureNames() =>
+        Directory.GetDirectories(Root).Select(d => Path.GetFileName(d)).Order(StringComparer.Ordinal);
 
     [Fact]
     public void Every_kernel_and_workload_was_captured()
