@@ -25,16 +25,20 @@ public sealed class ConformanceChecker
 
     private ConformanceChecker(ConformanceVariant variant) => _variant = variant;
 
-    public static ConformanceReport Check(IReadOnlyList<TracePoint> points, ConformanceVariant variant)
+    /// <summary>
+    /// Checks a trace read once, in order. Which rules apply depends on which tracepoints the whole trace has
+    /// (present: the event names of all its lines), so a caller streaming a large file reads it twice.
+    /// </summary>
+    public static ConformanceReport Check(IEnumerable<TracePoint> points, IReadOnlySet<string> present, ConformanceVariant variant)
     {
         ArgumentNullException.ThrowIfNull(points);
+        ArgumentNullException.ThrowIfNull(present);
         ArgumentNullException.ThrowIfNull(variant);
-        return new ConformanceChecker(variant).Run(points);
+        return new ConformanceChecker(variant).Run(points, present);
     }
 
-    private ConformanceReport Run(IReadOnlyList<TracePoint> points)
+    private ConformanceReport Run(IEnumerable<TracePoint> points, IReadOnlySet<string> present)
     {
-        var present = points.Where(p => !p.IsLostMarker).Select(p => p.Event).ToHashSet(StringComparer.Ordinal);
         _hasBalance = present.Contains(BalanceBegin);
         var events = 0;
         var lost = 0;
@@ -306,7 +310,7 @@ public sealed class ConformanceChecker
             ? value
             : throw new ConformanceInputException(p.Line, $"{p.Event}: field {field} is {(text is null ? "missing" : $"'{text}', not a number")}");
 
-    private List<RuleCheck> Checks(HashSet<string> present)
+    private List<RuleCheck> Checks(IReadOnlySet<string> present)
     {
         bool Has(string e) => present.Contains(e);
         string? missing(params string[] needed) =>

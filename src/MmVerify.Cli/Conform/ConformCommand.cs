@@ -46,11 +46,11 @@ internal static class ConformCommand
             }
 
             var path = parse.GetValue(trace)!;
-            var input = TraceInput.Read(path);
+            var input = TraceInput.Open(path);
             ConformanceReport report;
             try
             {
-                report = ConformanceChecker.Check(input.Points, ConformanceVariant.From(policy));
+                report = ConformanceChecker.Check(input.Points(), input.Present, ConformanceVariant.From(policy));
             }
             catch (ConformanceInputException e)
             {

@@ -1,16 +1,19 @@
 using System.Text.RegularExpressions;
+using MmVerify.ProcFs;
 using MmVerify.ProcFs.Trace;
 using MmVerify.Specs.Conformance;
 
 namespace MmVerify.Cli.Conform;
 
 /// <summary>
-/// A trace file read for `mmverify conform`. Policy: blank lines, '#' comments and trace-cmd's preamble
-/// are headers and ignored; a line of an event the checker has no use for (an event outside vmscan,
-/// compaction, kmem and oom, e.g. sched_switch) is skipped and counted; a "[LOST N EVENTS]" marker is kept
-/// (the checker forgets every node's state there); any other line that is not an event line is bad input.
+/// A trace file read for `mmverify conform`, streamed (traces of production machines run to gigabytes): Open
+/// reads it once for the event names it holds, Points reads it again and parses each line. Policy: blank lines,
+/// '#' comments and trace-cmd's preamble are headers and ignored; a line of an event the checker has no use for
+/// (outside vmscan, compaction, kmem and oom, e.g. sched_switch) is skipped and counted; a "[LOST N EVENTS]"
+/// marker is kept (the checker forgets every node's state there); any other line that is not an event line is
+/// bad input.
 /// </summary>
-internal sealed partial record TraceInput(IReadOnlyList<TracePoint> Points, int SkippedLines)
+internal sealed partial class TraceInput
 {
     // The kernel's trace file prints "CPU:%d [LOST %lu EVENTS]"; trace-cmd report prints "CPU:%d [%lld EVENTS DROPPED]".
     [GeneratedRegex(@"^\s*CPU:?\s*\d+\s*\[(?:LOST \d+ EVENTS|\d+ EVENTS DROPPED)\]\s*$", RegexOptions.CultureInvariant)]
@@ -21,54 +24,94 @@ internal sealed partial record TraceInput(IReadOnlyList<TracePoint> Points, int 
     [GeneratedRegex(@"^\s*.+?-\d+\s+(?:\(\s*-?\d*\)\s+)?\[\d+\]\s+(?:[^\s:]+\s+)?\d+(?:\.\d{1,9})?:\s+(?<event>[^\s:]+):", RegexOptions.CultureInvariant)]
     private static partial Regex EventName();
 
-    public static TraceInput Read(string path)
+    private readonly string _path;
+
+    private TraceInput(string path, IReadOnlySet<string> present, int skipped)
     {
-        string text;
+        _path = path;
+        Present = present;
+        SkippedLines = skipped;
+    }
+
+    /// <summary>The names of the known events the trace holds.</summary>
+    public IReadOnlySet<string> Present { get; }
+
+    public int SkippedLines { get; }
+
+    public static TraceInput Open(string path)
+    {
+        var present = new HashSet<string>(StringComparer.Ordinal);
+        var skipped = 0;
         try
         {
-            text = File.ReadAllText(path);
+            foreach (var line in File.ReadLines(path))
+            {
+                if (EventName().Match(line) is { Success: true } m)
+                {
+                    var name = m.Groups["event"].Value;
+                    if (IsKnown(name))
+                    {
+                        present.Add(name);
+                    }
+                    else
+                    {
+                        skipped++;
+                    }
+                }
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new BadInputException($"--trace: {e.Message}");
         }
 
-        var lines = text.Split('\n');
-        var original = (string[])lines.Clone();
-        var lost = new List<TracePoint>();
-        var skipped = 0;
-        for (var i = 0; i < lines.Length; i++)
-        {
-            // Blanking a line keeps the numbering for the parser, which would refuse these lines.
-            if (LostLine().IsMatch(lines[i]))
-            {
-                lost.Add(TracePoint.LostMarker(i + 1, lines[i].TrimEnd('\r')));
-                lines[i] = "";
-            }
-            else if (EventName().Match(lines[i]) is { Success: true } m && !IsKnown(m.Groups["event"].Value))
-            {
-                skipped++;
-                lines[i] = "";
-            }
-        }
-
-        var parsed = TraceParser.Parse(string.Join('\n', lines), path);
-        var points = new List<TracePoint>(parsed.Count + lost.Count);
-        foreach (var line in parsed)
-        {
-            points.Add(new TracePoint(line.LineNumber, original[line.LineNumber - 1].TrimEnd('\r'), line.Comm, line.Pid, line.TimeNs, line.Event, line.Fields));
-        }
-
-        if (points.Count == 0)
+        if (present.Count == 0)
         {
             throw new BadInputException(skipped == 0
                 ? $"{path}: no trace events"
                 : $"{path}: no vmscan, compaction, kmem or oom events ({skipped} other event lines)");
         }
 
-        points.AddRange(lost);
-        points.Sort((a, b) => a.Line.CompareTo(b.Line));
-        return new TraceInput(points, skipped);
+        return new TraceInput(path, present, skipped);
+    }
+
+    /// <summary>The known events and lost markers, in file order; throws ProcFormatException at a malformed line.</summary>
+    public IEnumerable<TracePoint> Points()
+    {
+        var number = 0;
+        foreach (var raw in File.ReadLines(_path))
+        {
+            number++;
+            var line = raw.TrimEnd('\r');
+            if (LostLine().IsMatch(line))
+            {
+                yield return TracePoint.LostMarker(number, line);
+                continue;
+            }
+
+            if (EventName().Match(line) is { Success: true } m && !IsKnown(m.Groups["event"].Value))
+            {
+                continue;
+            }
+
+            foreach (var e in Parse(line, number))
+            {
+                yield return new TracePoint(number, line, e.Comm, e.Pid, e.TimeNs, e.Event, e.Fields);
+            }
+        }
+    }
+
+    // TraceParser numbers the lines of the text it is given: one line here, so the file's number is put back.
+    private IReadOnlyList<TraceLine> Parse(string line, int number)
+    {
+        try
+        {
+            return TraceParser.Parse(line, _path);
+        }
+        catch (ProcFormatException e)
+        {
+            throw new ProcFormatException(_path, number, e.Reason);
+        }
     }
 
     private static bool IsKnown(string name) =>
