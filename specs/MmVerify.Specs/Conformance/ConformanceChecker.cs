@@ -64,7 +64,7 @@ public sealed class ConformanceChecker
             }
         }
 
-        return new ConformanceReport(_variant.Name, events, [.. _nodes.Keys], _violation, Checks(present), lost);
+        return new ConformanceReport(_variant.Name, events, [.. _nodes.Keys], _violation, ConformanceChecks.Describe(present, _checked, _variant), lost);
     }
 
     private NodeTrace Node(int nid)
@@ -309,35 +309,4 @@ public sealed class ConformanceChecker
         long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value <= int.MaxValue
             ? value
             : throw new ConformanceInputException(p.Line, $"{p.Event}: field {field} is {(text is null ? "missing" : $"'{text}', not a number")}");
-
-    private List<RuleCheck> Checks(IReadOnlySet<string> present)
-    {
-        bool Has(string e) => present.Contains(e);
-        string? missing(params string[] needed) =>
-            needed.FirstOrDefault(e => !Has(e)) is { } absent ? $"no {absent} events in the trace" : null;
-
-        var sevenOnly = " (a 7.x tracepoint; 6.12 and older kernels do not have it)";
-        var checks = new List<RuleCheck>();
-        void Add(ConformanceRule rule, string? why, string note)
-        {
-            var n = _checked.GetValueOrDefault(rule);
-            checks.Add(why is null
-                ? new RuleCheck(rule, true, n, note)
-                : new RuleCheck(rule, false, 0, why + (why.Contains("kswapd_reclaim_fail", StringComparison.Ordinal) || why.Contains("clear_hopeless", StringComparison.Ordinal) || why.Contains("balance_pgdat", StringComparison.Ordinal) ? sevenOnly : "")));
-        }
-
-        Add(ConformanceRules.FailuresIncrement, missing(ReclaimFail), "a node's first count after the trace starts (or after lost events) is taken as the baseline");
-        Add(ConformanceRules.FailureInRun, missing(ReclaimFail, BalanceBegin), "");
-        Add(ConformanceRules.Hopeless, missing(ReclaimFail), "judged once a node's count is known");
-        Add(ConformanceRules.ResetReason, missing(ClearHopeless), $"reasons of {_variant.Name}: {string.Join(", ", _variant.ResetReasons)}");
-        Add(ConformanceRules.ResetNeedsProgress, missing(ClearHopeless, BalanceBegin), "");
-        Add(ConformanceRules.WakeSleep, Has(KswapdWake) || Has(KswapdSleep) ? null : $"no {KswapdWake} or {KswapdSleep} events in the trace",
-            _hasBalance ? "" : "without balance_pgdat tracepoints two kswapd_wake in a row are legal (kswapd_try_to_sleep returned without the full sleep), so only sleeps are judged");
-        Add(ConformanceRules.OwnThread, Has(KswapdWake) || Has(KswapdSleep) || Has(BalanceBegin) || Has(ReclaimFail) ? null : "no kswapd events in the trace", "");
-        checks.Add(new RuleCheck(UncheckableRules.WakeupWhileBalanced, false, 0, UncheckableRules.NeedsZoneState));
-        checks.Add(new RuleCheck(UncheckableRules.ResetWhenBalanced, false, 0, _variant.ResetsOnAnyProgress
-            ? $"{_variant.Name} resets on any progress: nothing to judge"
-            : UncheckableRules.NeedsZoneState));
-        return checks;
-    }
 }
