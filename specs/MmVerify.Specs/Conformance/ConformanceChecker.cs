@@ -58,7 +58,7 @@ public sealed class ConformanceChecker
             events++;
             if (_violation is null && p.Fields.TryGetValue("nid", out var nidText) && p.Event.StartsWith("mm_vmscan_", StringComparison.Ordinal))
             {
-                var node = Node((int)Number(p, "nid", nidText));
+                var node = Node((int)Number(p, "nid", nidText, int.MaxValue));
                 Step(p, node);
                 node.Remember(p);
             }
@@ -165,7 +165,7 @@ public sealed class ConformanceChecker
         }
 
         Count(ConformanceRules.WakeSleep);
-        var reclaimed = Number(p, "nr_reclaimed");
+        var reclaimed = Number(p, "nr_reclaimed", p.Fields.GetValueOrDefault("nr_reclaimed"), long.MaxValue);
         if (node.RunFailure is { } failure)
         {
             Count(ConformanceRules.FailureInRun);
@@ -193,7 +193,7 @@ public sealed class ConformanceChecker
     private void CountFailure(TracePoint p, NodeTrace node)
     {
         OwnThread(p, node);
-        var failures = (int)Number(p, "failures");
+        var failures = (int)Number(p, "failures", p.Fields.GetValueOrDefault("failures"), int.MaxValue);
         Count(ConformanceRules.FailuresIncrement);
         if (node.Failures is { } before ? failures != before + 1 : failures < 1)
         {
@@ -302,11 +302,9 @@ public sealed class ConformanceChecker
     private void Fail(TracePoint p, NodeTrace node, ConformanceRule rule, string explanation) =>
         _violation ??= new ConformanceViolation(p, rule, explanation, node.Recent);
 
-    private static long Number(TracePoint p, string field) =>
-        Number(p, field, p.Fields.GetValueOrDefault(field));
-
-    private static long Number(TracePoint p, string field, string? text) =>
-        long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value <= int.MaxValue
+    // %d and %lu fields: digits only, at most max (nid and failures are ints, nr_reclaimed an unsigned long).
+    private static long Number(TracePoint p, string field, string? text, long max) =>
+        long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value <= max
             ? value
             : throw new ConformanceInputException(p.Line, $"{p.Event}: field {field} is {(text is null ? "missing" : $"'{text}', not a number")}");
 }
