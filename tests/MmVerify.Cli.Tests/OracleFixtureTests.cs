@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using MmVerify.Model.Topology;
+using MmVerify.Model.Watermarks;
 
 namespace MmVerify.Cli.Tests;
 
@@ -65,7 +67,7 @@ public sealed partial class OracleFixtureTests
     /// 6.1 predates "mm: Cap zone movable's min wmark to small value" (Ma Wupeng, 2022; the model follows
     /// the later kernels): its __setup_per_zone_wmarks counts MOVABLE in lowmem_pages and gives MOVABLE
     /// the proportional MIN (only HIGHMEM is clamped to managed/1024 in 32..128). Everything else is the
-    /// same arithmetic. So: every printed watermark must follow the 6.1 rule computed here; protection
+    /// same arithmetic. So: every printed watermark must follow the model's 6.1 rule; protection
     /// must match the model everywhere; and where ZONE_MOVABLE is empty, the only zone the model marks
     /// is Movable itself (computed 32, file 0). With movablecore= the MOVABLE pages change lowmem_pages
     /// and therefore every zone, which the first assertion covers.
@@ -83,7 +85,7 @@ public sealed partial class OracleFixtureTests
 
         using var json = JsonDocument.Parse(r.Out);
         var zones = json.RootElement.GetProperty("zones").EnumerateArray().ToList();
-        var lowmemPages = zones.Where(z => Name(z) != "HighMem").Sum(Managed);
+        var linux61 = Linux61Watermarks(zones, minFreeKbytes, scaleFactor);
         var movablePopulated = zones.Any(z => Name(z) == "Movable" && Managed(z) > 0);
 
         foreach (var zone in zones)
@@ -92,7 +94,7 @@ public sealed partial class OracleFixtureTests
             var file = zone.GetProperty("file");
             var computed = zone.GetProperty("computed");
 
-            var expected = Linux61Watermarks(Name(zone), Managed(zone), zone.GetProperty("boost").GetInt64(), minFreeKbytes, scaleFactor, lowmemPages);
+            var expected = linux61[(zone.GetProperty("node").GetInt32(), Name(zone))];
             Assert.True(expected == (Value(file, "min"), Value(file, "low"), Value(file, "high")),
                 $"the 6.1 rule gives {expected}: {where}");
             Assert.Equal(JsonValueKind.Null, file.GetProperty("promo").ValueKind);
@@ -157,15 +159,30 @@ public sealed partial class OracleFixtureTests
     }
 
     // mirrors __setup_per_zone_wmarks() of Linux 6.1 (before the ZONE_MOVABLE cap), for one zone
-    private static (long Min, long Low, long High) Linux61Watermarks(
-        string zone, long managed, long boost, long minFreeKbytes, long scaleFactor, long lowmemPages)
+    /// <summary>The model's 6.1 rule (MovableMinRule.CountedAsLowmem) on the snapshot's own zones and managed counts.</summary>
+    private static Dictionary<(int Node, string Zone), (long Min, long Low, long High)> Linux61Watermarks(
+        IReadOnlyList<JsonElement> zones, long minFreeKbytes, long scaleFactor)
     {
-        var pagesMin = minFreeKbytes >> 2;
-        var tmp = pagesMin * managed / lowmemPages;
-        var min = zone == "HighMem" ? Math.Clamp(managed / 1024, 32, 128) : tmp;
-        var delta = Math.Max(tmp >> 2, (managed / 10000 * scaleFactor) + (managed % 10000 * scaleFactor / 10000));
-        return (min + boost, min + delta + boost, min + (2 * delta) + boost);
+        var keys = zones.Select(z => (Node: z.GetProperty("node").GetInt32(), Zone: Name(z))).ToArray();
+        var nodes = zones.GroupBy(z => z.GetProperty("node").GetInt32()).OrderBy(g => g.Key)
+            .Select(g => new NodeSpec(g.Key, g.Select(z => ZoneSpec.Flat(Kind(Name(z)), 0, Managed(z))).ToArray()))
+            .ToArray();
+        var sets = WatermarkSetup.SetupPerZoneWmarks(new MachineSpec(nodes), minFreeKbytes, scaleFactor, MovableMinRule.CountedAsLowmem);
+        var result = new Dictionary<(int, string), (long, long, long)>();
+        var i = 0;
+        foreach (var (node, set) in nodes.Zip(sets))
+        {
+            foreach (var w in set)
+            {
+                var boost = zones[i].GetProperty("boost").GetInt64();
+                result[keys[i++]] = (w.Min + boost, w.Low + boost, w.High + boost);
+            }
+        }
+
+        return result;
     }
+
+    private static ZoneKind Kind(string name) => ZoneKinds.TryParse(name, out var kind) ? kind : throw new InvalidOperationException($"zone {name}");
 
     private static CliResult Watermarks(string snapshot, params string[] extra)
     {

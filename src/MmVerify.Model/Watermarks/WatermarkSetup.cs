@@ -88,11 +88,12 @@ public static class WatermarkSetup
         return RecommendedMinFreeKbytes(machine, pageblockNrPages, minFree, wmarks);
     }
 
-    // mirrors __setup_per_zone_wmarks(), mm/page_alloc.c, v7.2
-    public static IReadOnlyList<IReadOnlyList<WatermarkSet>> SetupPerZoneWmarks(MachineSpec machine, long minFreeKbytes, long watermarkScaleFactor)
+    // mirrors __setup_per_zone_wmarks(), mm/page_alloc.c, v7.2 (and v6.1 with MovableMinRule.CountedAsLowmem)
+    public static IReadOnlyList<IReadOnlyList<WatermarkSet>> SetupPerZoneWmarks(MachineSpec machine, long minFreeKbytes, long watermarkScaleFactor, MovableMinRule movable = MovableMinRule.CappedLikeHighmem)
     {
+        bool IsLowmem(ZoneKind kind) => ZoneKinds.IsLowmemForWatermarks(kind) || (movable == MovableMinRule.CountedAsLowmem && kind == ZoneKind.Movable);
         var pagesMin = (ulong)minFreeKbytes >> KbytesToPagesShift;
-        long lowmemPages = machine.AllZones.Where(z => ZoneKinds.IsLowmemForWatermarks(z.Kind)).Sum(z => z.Managed);
+        long lowmemPages = machine.AllZones.Where(z => IsLowmem(z.Kind)).Sum(z => z.Managed);
         if (lowmemPages == 0)
         {
             throw new ArgumentException("no lowmem pages: the kernel would divide by zero in __setup_per_zone_wmarks", nameof(machine));
@@ -110,7 +111,7 @@ public static class WatermarkSetup
                 var tmp = unchecked((long)share);
 
                 // HIGHMEM and MOVABLE pages rarely serve __GFP_HIGH or PF_MEMALLOC: cap MIN small.
-                var min = ZoneKinds.IsLowmemForWatermarks(zone.Kind)
+                var min = IsLowmem(zone.Kind)
                     ? tmp
                     : KernelMath.Clamp(zone.Managed / 1024, SwapClusterMax, 128);
 
