@@ -1,6 +1,7 @@
 using System.CommandLine;
 using MmVerify.Cli.Check;
 using MmVerify.Cli.Compare;
+using MmVerify.Cli.Explore;
 using MmVerify.Cli.List;
 using MmVerify.Cli.Prove;
 using MmVerify.Cli.Replay;
@@ -17,6 +18,7 @@ internal static class MmVerifyCommand
     {
         CheckCommand.Create(),
         CompareCommand.Create(),
+        ExploreCommand.Create(),
         ListCommand.Create(),
         ProveCommand.Create(),
         ReplayCommand.Create(),

@@ -12,7 +12,7 @@ internal sealed class ShardTable
     private int[] _ids;
     private int _count;
 
-    public ShardTable(int capacity = 1024)
+    public ShardTable(int capacity = 64)
     {
         _keys = new ulong[capacity];
         _ids = new int[capacity];
