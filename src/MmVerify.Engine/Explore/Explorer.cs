@@ -27,7 +27,7 @@ public static class Explorer
         var store = new StateStore();
         var init = model.Initial;
         var h0 = ShardTable.Hash(init);
-        store.Append(init, -1, 0, store.Shards[StateStore.ShardOf(h0)].TryAdd(init, h0));
+        store.Append(init, -1, 0, StateStore.ShardOf(h0), store.Shards[StateStore.ShardOf(h0)].TryAdd(init, h0));
         for (var p = 0; p < safety.Length; p++)
         {
             if (safety[p] is StateInvariant si && !si.Holds(init))
@@ -62,11 +62,19 @@ public static class Explorer
                     fresh[s] = Insert(store.Shards[s], workers, s);
                 }
             });
-            var level = fresh.SelectMany(f => f).ToArray();
-            Array.Sort(level, (a, b) => a.Target.CompareTo(b.Target));
+            var level = new Fresh[fresh.Sum(f => f.Count)];
+            var at = 0;
+            foreach (var f in fresh)
+            {
+                f.CopyTo(level, at);
+                at += f.Count;
+            }
+
+            var keys = Array.ConvertAll(level, f => f.Target);
+            Array.Sort(keys, level);
             foreach (var f in level)
             {
-                store.Append(f.Target, f.Parent, f.Action, f.Slot);
+                store.Append(f.Target, f.Parent, f.Action, f.Shard, f.Slot);
             }
 
             transitions += workers.Sum(w => w.Generated);
@@ -120,7 +128,7 @@ public static class Explorer
                 var slot = shard.TryAdd(c.Target, ShardTable.Hash(c.Target));
                 if (slot >= 0)
                 {
-                    fresh.Add(new Fresh(c.Target, c.Parent, c.Action, slot));
+                    fresh.Add(new Fresh(c.Target, c.Parent, c.Action, s, slot));
                 }
             }
         }
@@ -149,5 +157,5 @@ public static class Explorer
         }
     }
 
-    private readonly record struct Fresh(ulong Target, int Parent, int Action, int Slot);
+    private readonly record struct Fresh(ulong Target, int Parent, int Action, int Shard, int Slot);
 }

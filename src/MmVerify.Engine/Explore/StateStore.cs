@@ -35,8 +35,8 @@ internal sealed class StateStore
         return Shards[ShardOf(h)].Find(state, h);
     }
 
-    /// <summary>Appends a state already added to its shard (at <paramref name="slot"/>) and returns its id.</summary>
-    public int Append(ulong state, int parent, int action, int slot)
+    /// <summary>Appends a state already added to <paramref name="shard"/> (at <paramref name="slot"/>) and returns its id.</summary>
+    public int Append(ulong state, int parent, int action, int shard, int slot)
     {
         if (Count == _states.Length)
         {
@@ -50,7 +50,7 @@ internal sealed class StateStore
         _states[id] = state;
         _parents[id] = parent;
         _actions[id] = checked((byte)action);
-        Shards[ShardOf(ShardTable.Hash(state))].SetId(slot, id);
+        Shards[shard].SetId(slot, id);
         return id;
     }
 
