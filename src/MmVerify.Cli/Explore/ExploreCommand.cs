@@ -62,7 +62,16 @@ internal static class ExploreCommand
         }
 
         var (world, outcome) = Explore(scenario, variant, properties, new ExploreOptions(maxStates, (int)threads));
-        var expectations = ExpectationSet.Load(ExpectationSet.BuiltInPath);
+        ExpectationSet expectations;
+        try
+        {
+            expectations = ExpectationSet.Load(ExpectationSet.BuiltInPath);
+        }
+        catch (ExpectationException e)
+        {
+            throw new BadInputException(e.Message);
+        }
+
         var judged = outcome.Results.Select(r => (Result: r, Expected: expectations.Find(scenario, world.Policy.Name, r.Property, Expectation.Explore))).ToArray();
         var files = new Dictionary<string, string>();
         if (outDir is not null)
