@@ -103,4 +103,17 @@ public sealed class ExplorerTests
         Assert.Equal([0UL, 1, 2, 1], r.Counterexample!.States);
         Assert.Equal(1, r.Counterexample.LoopStart);
     }
+
+    [Fact]
+    public void A_lasso_found_by_an_incomplete_search_is_reported_but_holds_is_not()
+    {
+        // a cycle 1 <-> 2 near the start, then a long chain 3, 4, ... that the budget cuts
+        var edges = new List<(int, int, int)> { (0, 0, 1), (1, 1, 2), (2, 1, 1), (0, 2, 3) };
+        edges.AddRange(Enumerable.Range(3, 100).Select(i => (i, 2, i + 1)));
+        var model = new Edges([.. edges]);
+        var o = Explorer.Run(model, [new FairLiveness("gf-0", s => s == 0, a => a == 1), new FairLiveness("gf-small", s => s < 50, a => a == 2)], new ExploreOptions(MaxStates: 10));
+        Assert.False(o.Complete);
+        Assert.Equal(Verdict.Violated, o.Results[0].Verdict);
+        Assert.Equal(Verdict.Unknown, o.Results[1].Verdict);
+    }
 }
