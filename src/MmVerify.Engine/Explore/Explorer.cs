@@ -13,6 +13,9 @@ namespace MmVerify.Engine.Explore;
 /// </summary>
 public static class Explorer
 {
+    /// <summary>Ids are ints and the arrays double: the store never grows past 2^30 states, whatever the budget.</summary>
+    public const long MaxIds = 1L << 30;
+
     public static ExploreOutcome Run(IExplorable model, IReadOnlyList<ExploreProperty> properties, ExploreOptions options)
     {
         if (properties.Count(p => p is not FairLiveness) > 64)
@@ -43,7 +46,7 @@ public static class Explorer
         int levelStart = 0, levelEnd = 1;
         while (levelStart < levelEnd)
         {
-            if (store.Count > options.MaxStates)
+            if (store.Count > Math.Min(options.MaxStates, MaxIds))
             {
                 complete = false;
                 break;
