@@ -2,6 +2,7 @@ using System.CommandLine;
 using MmVerify.Cli.Check;
 using MmVerify.Cli.Compare;
 using MmVerify.Cli.Conform;
+using MmVerify.Cli.Explore;
 using MmVerify.Cli.List;
 using MmVerify.Cli.Prove;
 using MmVerify.Cli.Replay;
@@ -19,6 +20,7 @@ internal static class MmVerifyCommand
         CheckCommand.Create(),
         CompareCommand.Create(),
         ConformCommand.Create(),
+        ExploreCommand.Create(),
         ListCommand.Create(),
         ProveCommand.Create(),
         ReplayCommand.Create(),

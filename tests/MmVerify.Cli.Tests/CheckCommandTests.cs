@@ -98,7 +98,6 @@ public class CheckCommandTests
     [InlineData("--variant", "linux-2.4", "unknown variant 'linux-2.4'")]
     [InlineData("--property", "kswapd.naps", "unknown property 'kswapd.naps'")]
     [InlineData("--engine", "magic", "magic")]
-    [InlineData("--engine", "explore", "not available yet")]
     [InlineData("--expected", "/nonexistent/expected.json", "no such expectations file")]
     public void Check_refuses_names_it_does_not_know(string option, string value, string message)
     {

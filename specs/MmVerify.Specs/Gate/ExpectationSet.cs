@@ -68,9 +68,9 @@ public sealed class ExpectationSet
 
                 var finding = item.TryGetProperty("finding", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString() : null;
                 var form = item.TryGetProperty("form", out var fm) ? fm.GetString() : Expectation.Full;
-                if (form is not (Expectation.Full or Expectation.Small))
+                if (form is not (Expectation.Full or Expectation.Small or Expectation.Explore))
                 {
-                    throw new ExpectationException($"{path}: $.expectations[{i}].form: '{form}' is not full or small");
+                    throw new ExpectationException($"{path}: $.expectations[{i}].form: '{form}' is not full, small or explore");
                 }
 
                 list.Add(new Expectation(Text("scenario"), Text("variant"), Text("property"), verdict, evidence, Text("reason"), finding, form));

@@ -9,7 +9,7 @@ namespace MmVerify.Cli.Check;
 
 /// <summary>
 /// mmverify check: runs the selected scenarios on their variants, judges the properties and compares each
-/// verdict with specs/expected-verdicts.json. The simulation engine is the one that exists so far.
+/// verdict with specs/expected-verdicts.json (sim, pbt, explore and smt).
 /// </summary>
 internal static class CheckCommand
 {
@@ -54,11 +54,6 @@ internal static class CheckCommand
         if (engine == "smt")
         {
             return SmtCheck.Run(parse.InvocationConfiguration.Output, variants, properties, seed, format, outDir);
-        }
-
-        if (engine is "explore")
-        {
-            throw new BadInputException($"engine '{engine}' is not available yet; use --engine sim (or all)");
         }
 
         VariantNames.Validate(variants);
@@ -117,6 +112,17 @@ internal static class CheckCommand
                 var forms = selected.Count == 0 ? small.LoadAll() : selected.Select(small.Find).OfType<Scenario>().ToArray();
                 results.AddRange(PbtGate.Run(request, forms, expectations, progress));
             }
+        }
+
+        if (engine == "explore" && files.Length > 0)
+        {
+            throw new BadInputException("--engine explore takes built-in scenarios only (their explicit-state worlds), not --scenario-file");
+        }
+
+        if (engine == "explore" || (engine == "all" && builtIn))
+        {
+            // The explorer runs the scenarios that have an explicit-state world (README, "Exhaustive exploration").
+            results.AddRange(ExploreCheck.Run(selected, variants, properties, expectations, outDir, strict: engine == "explore"));
         }
 
         // The theories do not belong to a scenario: "all" proves them when the whole catalog is checked.

@@ -22,7 +22,7 @@ internal static class CheckReports
         var sb = new StringBuilder();
         foreach (var group in results.GroupBy(r => (r.Scenario, r.Engine)))
         {
-            sb.Append("scenario ").Append(group.Key.Scenario).AppendLine(group.Key.Engine == PbtGate.Engine ? " (small form, pbt)" : "");
+            sb.Append("scenario ").Append(group.Key.Scenario).AppendLine(group.Key.Engine == PbtGate.Engine ? " (small form, pbt)" : group.Key.Engine == "explore" ? " (explicit-state world, explore)" : "");
             var variants = group.Select(r => r.Variant).Distinct().ToArray();
             var properties = group.Select(r => r.Property).Distinct().Order(StringComparer.Ordinal).ToArray();
             var width = Math.Max(28, properties.Max(p => p.Length) + 2);
@@ -130,7 +130,7 @@ internal static class CheckReports
         var sb = new StringBuilder();
         sb.AppendLine("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
         sb.Append(CultureInfo.InvariantCulture, $"<testsuites name=\"mmverify\" tests=\"{results.Count}\" failures=\"{results.Count(r => !r.AsExpected)}\">").AppendLine();
-        foreach (var group in results.GroupBy(r => $"{r.Scenario} / {r.Variant}{(r.Engine == PbtGate.Engine ? " (pbt)" : "")}"))
+        foreach (var group in results.GroupBy(r => $"{r.Scenario} / {r.Variant}{(r.Engine == PbtGate.Engine ? " (pbt)" : r.Engine == "explore" ? " (explore)" : "")}"))
         {
             sb.Append(CultureInfo.InvariantCulture, $"  <testsuite name=\"{X(group.Key)}\" tests=\"{group.Count()}\" failures=\"{group.Count(r => !r.AsExpected)}\">").AppendLine();
             foreach (var r in group)
