@@ -6,12 +6,15 @@ public sealed class ExploreCommandTests
 {
     private const string S3 = "memcg-high-revives-kswapd";
 
+    private const string S4 = "defrag-mode-oom-path";
+
     public static TheoryData<string[]> BadArguments => new()
     {
         new[] { "explore", "--scenario", "no-such-scenario", "--variant", "linux-7.2" },
         new[] { "explore", "--scenario", S3, "--variant", "linux-9.9" },
         new[] { "explore", "--scenario", "net-order3-frag-storm", "--variant", "linux-7.2" },
         new[] { "explore", "--scenario", S3, "--variant", "linux-7.2", "--property", "tune.cap" },
+        new[] { "explore", "--scenario", S4, "--variant", "linux-7.2", "--property", "kswapd.sleeps" },
         new[] { "explore", "--scenario", S3, "--variant", "linux-7.2", "--max-states", "0" },
         new[] { "explore", "--scenario", S3, "--variant", "linux-7.2", "--threads", "x" },
         new[] { "explore", "--variant", "linux-7.2" },
@@ -78,9 +81,24 @@ public sealed class ExploreCommandTests
         var r = CliRun.Run("check", "--engine", "explore", "--format", "json", "--out", dir);
         Assert.Equal(0, r.Exit);
         var results = JsonDocument.Parse(r.Out).RootElement.GetProperty("results").EnumerateArray().ToArray();
-        Assert.Equal(12, results.Length);
+        Assert.Equal(14, results.Length);
         Assert.All(results, x => Assert.Equal("explore", x.GetProperty("engine").GetString()));
         Assert.Contains(results, x => x.GetProperty("variant").GetString() == "linux-6.12" && x.GetProperty("property").GetString() == "kswapd.sleeps" && x.GetProperty("verdict").GetString() == "violated");
         Assert.Contains(results, x => x.GetProperty("variant").GetString() == "linux-7.2" && x.GetProperty("property").GetString() == "kswapd.sleeps" && x.GetProperty("verdict").GetString() == "holds");
+        Assert.Contains(results, x => x.GetProperty("scenario").GetString() == S4 && x.GetProperty("variant").GetString() == "linux-7.2+defrag-mode" && x.GetProperty("verdict").GetString() == "violated");
+        Assert.Contains(results, x => x.GetProperty("scenario").GetString() == S4 && x.GetProperty("variant").GetString() == "linux-7.2" && x.GetProperty("verdict").GetString() == "holds");
+    }
+
+    [Fact]
+    public void Defrag_mode_retry_loop_is_an_expected_lasso_that_replays()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), $"explore-{Guid.NewGuid():N}");
+        var r = CliRun.Run("explore", "--scenario", S4, "--variant", "linux-7.2+defrag-mode", "--out", dir);
+        Assert.Equal(0, r.Exit);
+        Assert.Contains("alloc.terminates: violated (expected violated)", r.Out, StringComparison.Ordinal);
+        Assert.Contains("cycle starts here", r.Out, StringComparison.Ordinal);
+        var replay = CliRun.Run("explore", "--replay", Directory.GetFiles(dir).Single());
+        Assert.Equal(0, replay.Exit);
+        Assert.StartsWith("reproduced", replay.Out, StringComparison.Ordinal);
     }
 }

@@ -7,16 +7,16 @@ namespace MmVerify.Specs.Explore;
 
 /// <summary>
 /// An explorer counterexample as a file (schema mmverify-explore-cex/1): scenario, variant, the world's sizes,
-/// the property, the action names from the initial state and, for a lasso, where the cycle starts. It cannot be
+/// the world's sizes, the property, the action names from the initial state and, for a lasso, where the cycle starts. It cannot be
 /// replayed by <c>mmverify replay</c> (which re-runs the full simulation): <c>mmverify explore --replay FILE</c>
 /// re-executes the actions on the explicit world and re-judges the property.
 /// </summary>
-public sealed record ExploreCounterexample(string Scenario, string Variant, KswapdWorldConfig World, string Property, IReadOnlyList<string> Actions, int LoopStart, IReadOnlyList<string> States)
+public sealed record ExploreCounterexample(string Scenario, string Variant, IReadOnlyList<(string Name, long Value)> Sizes, string Property, IReadOnlyList<string> Actions, int LoopStart, IReadOnlyList<string> States)
 {
     public const string Schema = "mmverify-explore-cex/1";
 
-    public static ExploreCounterexample Of(string scenario, KswapdWorld world, string property, ExploreTrace t) => new(
-        scenario, world.Policy.Name, world.Config, property, t.Actions.Select(world.ActionName).ToArray(), t.LoopStart, t.States.Select(world.Describe).ToArray());
+    public static ExploreCounterexample Of(string scenario, IExploreWorld world, string property, ExploreTrace t) => new(
+        scenario, world.Policy.Name, world.Sizes, property, t.Actions.Select(world.ActionName).ToArray(), t.LoopStart, t.States.Select(world.Describe).ToArray());
 
     public string ToJson()
     {
@@ -30,7 +30,7 @@ public sealed record ExploreCounterexample(string Scenario, string Variant, Kswa
             w.WriteString("scenario", Scenario);
             w.WriteString("variant", Variant);
             w.WriteStartObject("world");
-            foreach (var (name, value) in Fields(World))
+            foreach (var (name, value) in Sizes)
             {
                 w.WriteNumber(name, value);
             }
@@ -80,12 +80,9 @@ public sealed record ExploreCounterexample(string Scenario, string Variant, Kswa
                 throw new ExploreInputException($"{path}: recorded with model {r.GetProperty("model_version").GetString()}, this is {ModelVersion.Current}");
             }
 
-            var wj = r.GetProperty("world");
-            int I(string n) => wj.GetProperty(n).GetInt32();
-            var world = new KswapdWorldConfig(I("nodes"), I("pages"), I("min"), I("low"), I("high"), I("file"), I("memcg_max"), I("memcg_high"), wj.GetProperty("boost_factor").GetInt64());
-            world.Validate();
+            var sizes = r.GetProperty("world").EnumerateObject().Select(p => (p.Name, p.Value.GetInt64())).ToArray();
             return new ExploreCounterexample(
-                r.GetProperty("scenario").GetString()!, r.GetProperty("variant").GetString()!, world, r.GetProperty("property").GetString()!,
+                r.GetProperty("scenario").GetString()!, r.GetProperty("variant").GetString()!, sizes, r.GetProperty("property").GetString()!,
                 r.GetProperty("actions").EnumerateArray().Select(a => a.GetString()!).ToArray(), r.GetProperty("loop_start").GetInt32(),
                 r.GetProperty("states").EnumerateArray().Select(a => a.GetString()!).ToArray());
         }
@@ -94,10 +91,4 @@ public sealed record ExploreCounterexample(string Scenario, string Variant, Kswa
             throw new ExploreInputException($"{path}: {e.Message.Split('\n')[0]}");
         }
     }
-
-    private static IEnumerable<(string, long)> Fields(KswapdWorldConfig c) =>
-    [
-        ("nodes", c.Nodes), ("pages", c.Pages), ("min", c.Min), ("low", c.Low), ("high", c.High), ("file", c.File),
-        ("memcg_max", c.MemcgMax), ("memcg_high", c.MemcgHigh), ("boost_factor", c.BoostFactor),
-    ];
 }

@@ -1,10 +1,9 @@
 using MmVerify.Engine.Explore;
-using MmVerify.Model.Variants;
 
 namespace MmVerify.Specs.Explore;
 
 /// <summary>What re-executing an explore counterexample showed: the states and whether the violation is still there.</summary>
-public sealed record ExploreReplay(bool Reproduced, string Reason, ExploreTrace Trace, KswapdWorld World);
+public sealed record ExploreReplay(bool Reproduced, string Reason, ExploreTrace Trace, IExploreWorld World);
 
 /// <summary>
 /// Re-executes an explore counterexample on the explicit world: every action must be enabled in turn; then a
@@ -15,28 +14,18 @@ public static class ExploreReplayer
 {
     public static ExploreReplay Replay(ExploreCounterexample cex)
     {
-        KernelPolicy policy;
-        try
-        {
-            policy = VariantCatalog.Resolve(cex.Variant);
-        }
-        catch (VariantException e)
-        {
-            throw new ExploreInputException($"unknown variant '{cex.Variant}': {e.Message}");
-        }
-
-        var world = new KswapdWorld(cex.World, policy);
+        var world = ExploreSession.World(cex.Scenario, cex.Variant, cex.Sizes.ToDictionary(f => f.Name, f => f.Value));
         ExploreProperty property;
         try
         {
-            property = KswapdExploreProperties.For(cex.Property, world);
+            property = world.Property(cex.Property);
         }
         catch (ArgumentException e)
         {
             throw new ExploreInputException(e.Message);
         }
 
-        var names = Enumerable.Range(0, cex.World.Nodes).SelectMany(n => Enum.GetValues<NodeAction>().Select(k => (n << 3) | (int)k)).ToDictionary(world.ActionName);
+        var names = world.Actions.ToDictionary(world.ActionName);
         var states = new List<ulong> { world.Initial };
         var actions = new List<int>();
         var steps = new Step[world.MaxSuccessors];
@@ -63,7 +52,7 @@ public static class ExploreReplayer
         return new ExploreReplay(ok, why, trace, world);
     }
 
-    private static (bool, string) Judge(KswapdWorld world, ExploreProperty property, ExploreTrace t)
+    private static (bool, string) Judge(IExploreWorld world, ExploreProperty property, ExploreTrace t)
     {
         switch (property)
         {

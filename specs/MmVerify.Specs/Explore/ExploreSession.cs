@@ -7,28 +7,35 @@ namespace MmVerify.Specs.Explore;
 public sealed class ExploreInputException(string message) : Exception(message);
 
 /// <summary>
-/// Binds a scenario and a variant to the explicit world and runs the explorer. Only S3
-/// (memcg-high-revives-kswapd) has an explicit world so far: its small form's node 0 (see KswapdWorldConfig.Small).
+/// Binds a scenario and a variant to its explicit world and runs the explorer. Two scenarios have one:
+/// S3 (memcg-high-revives-kswapd, its small form's node 0, see KswapdWorldConfig.Small) and S4
+/// (defrag-mode-oom-path, one allocating hog, see DefragWorldConfig.Small).
 /// </summary>
 public static class ExploreSession
 {
     public const string Scenario = "memcg-high-revives-kswapd";
 
-    public static IReadOnlyList<string> Scenarios { get; } = [Scenario];
+    public const string DefragScenario = "defrag-mode-oom-path";
 
-    public static KswapdWorldConfig WorldOf(string scenario) => scenario == Scenario
-        ? KswapdWorldConfig.Small
-        : throw new ExploreInputException($"scenario '{scenario}' has no explicit-state world (explore models {Scenario})");
+    public static IReadOnlyList<string> Scenarios { get; } = [Scenario, DefragScenario];
 
-    public static ExploreOutcome Run(KswapdWorld world, IReadOnlyList<string> properties, ExploreOptions options)
+    /// <summary>The properties the scenario's world judges.</summary>
+    public static IReadOnlyList<string> PropertyIds(string scenario) => scenario switch
     {
-        var ids = properties.Count == 0 ? KswapdExploreProperties.Ids : properties;
+        Scenario => KswapdExploreProperties.Ids,
+        DefragScenario => DefragExploreProperties.Ids,
+        _ => throw NoWorld(scenario),
+    };
+
+    public static ExploreOutcome Run(IExploreWorld world, IReadOnlyList<string> properties, ExploreOptions options)
+    {
+        var ids = properties.Count == 0 ? world.PropertyIds : properties;
         var props = new List<ExploreProperty>();
         foreach (var id in ids)
         {
             try
             {
-                props.Add(KswapdExploreProperties.For(id, world));
+                props.Add(world.Property(id));
             }
             catch (ArgumentException e)
             {
@@ -39,16 +46,46 @@ public static class ExploreSession
         return Explorer.Run(world, props, options);
     }
 
-    public static KswapdWorld World(string scenario, string variant)
+    /// <summary>The scenario's world, at its small sizes, on the variant.</summary>
+    public static IExploreWorld World(string scenario, string variant) => scenario switch
     {
-        var config = WorldOf(scenario);
+        Scenario => new KswapdWorld(KswapdWorldConfig.Small, Resolve(variant)),
+        DefragScenario => new DefragWorld(DefragWorldConfig.Small, Resolve(variant)),
+        _ => throw NoWorld(scenario),
+    };
+
+    /// <summary>The scenario's world at recorded sizes (a counterexample file's), on the variant.</summary>
+    public static IExploreWorld World(string scenario, string variant, IReadOnlyDictionary<string, long> sizes)
+    {
         try
         {
-            return new KswapdWorld(config, VariantCatalog.Resolve(variant));
+            int I(string n) => checked((int)sizes[n]);
+            return scenario switch
+            {
+                Scenario => new KswapdWorld(
+                    new KswapdWorldConfig(I("nodes"), I("pages"), I("min"), I("low"), I("high"), I("file"), I("memcg_max"), I("memcg_high"), sizes["boost_factor"]), Resolve(variant)),
+                DefragScenario => new DefragWorld(new DefragWorldConfig(I("pages"), I("min"), I("start_free"), I("oom_frees")), Resolve(variant)),
+                _ => throw NoWorld(scenario),
+            };
+        }
+        catch (Exception e) when (e is KeyNotFoundException or OverflowException or ArgumentException)
+        {
+            throw new ExploreInputException($"world sizes of {scenario}: {e.Message}");
+        }
+    }
+
+    private static KernelPolicy Resolve(string variant)
+    {
+        try
+        {
+            return VariantCatalog.Resolve(variant);
         }
         catch (VariantException e)
         {
             throw new ExploreInputException($"unknown variant '{variant}': {e.Message}");
         }
     }
+
+    private static ExploreInputException NoWorld(string scenario) =>
+        new($"scenario '{scenario}' has no explicit-state world (explore models {string.Join(", ", Scenarios)})");
 }

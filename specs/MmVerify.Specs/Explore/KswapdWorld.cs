@@ -1,5 +1,4 @@
 using MmVerify.Engine.Explore;
-using MmVerify.Model.Buddy;
 using MmVerify.Model.Gfp;
 using MmVerify.Model.Kswapd;
 using MmVerify.Model.Variants;
@@ -16,7 +15,7 @@ namespace MmVerify.Specs.Explore;
 /// reclaim take only cold file pages (the memcg's pages are hot: only memory.high reclaim takes them); order 0,
 /// one zone per node, no swap; allocation failure (OOM) is a stall, not a step.
 /// </summary>
-public sealed class KswapdWorld : IExplorable
+public sealed class KswapdWorld : IExploreWorld
 {
     private readonly FailureTable _failures;
     private readonly bool _pcpRevives;
@@ -42,6 +41,18 @@ public sealed class KswapdWorld : IExplorable
     public ulong Initial { get; }
 
     public int MaxSuccessors => 7 * Config.Nodes;
+
+    public IReadOnlyList<string> PropertyIds => KswapdExploreProperties.Ids;
+
+    public IReadOnlyList<(string Name, long Value)> Sizes =>
+    [
+        ("nodes", Config.Nodes), ("pages", Config.Pages), ("min", Config.Min), ("low", Config.Low), ("high", Config.High), ("file", Config.File),
+        ("memcg_max", Config.MemcgMax), ("memcg_high", Config.MemcgHigh), ("boost_factor", Config.BoostFactor),
+    ];
+
+    public IEnumerable<int> Actions => Enumerable.Range(0, Config.Nodes).SelectMany(n => Kinds.Select(k => (n << 3) | (int)k));
+
+    public ExploreProperty Property(string id) => KswapdExploreProperties.For(id, this);
 
     public static int NodeOf(int action) => action >> 3;
 
@@ -113,7 +124,7 @@ public sealed class KswapdWorld : IExplorable
     };
 
     private static bool WatermarkOk(int free, int mark) =>
-        WatermarkCheck.WatermarkOk(NoAreas.Instance, 0, mark, 0, AllocFlags.None, free, 0, 0);
+        WatermarkCheck.WatermarkOk(NoFreeAreas.Instance, 0, mark, 0, AllocFlags.None, free, 0, 0);
 
     // mirrors wakeup_kswapd(), mm/vmscan.c, v7.2: a hopeless node, or a balanced and unboosted one, is not woken
     private NodeState Wake(NodeState s) =>
@@ -187,17 +198,5 @@ public sealed class KswapdWorld : IExplorable
         var ended = after with { Failures = failures, Boost = boost, BoostAtStart = 0 };
         var sleeps = Hopeless(ended) || Balanced(ended);
         return ended with { Phase = sleeps ? KswapdRunPhase.Asleep : KswapdRunPhase.Awake };
-    }
-
-    /// <summary>Free areas are never consulted at order 0.</summary>
-    private sealed class NoAreas : IFreeAreaView
-    {
-        public static readonly NoAreas Instance = new();
-
-        public int MaxPageOrder => 0;
-
-        public long NrFree(int order) => 0;
-
-        public bool FreeAreaEmpty(int order, MigrateType mt) => true;
     }
 }

@@ -29,12 +29,13 @@ internal static class ExploreCheck
                 continue;
             }
 
-            var props = properties.Count == 0 ? KswapdExploreProperties.Ids : properties.Where(KswapdExploreProperties.Ids.Contains).ToArray();
+            var judges = ExploreSession.PropertyIds(scenario);
+            var props = properties.Count == 0 ? judges : properties.Where(judges.Contains).ToArray();
             if (props.Count == 0)
             {
                 if (strict)
                 {
-                    throw new BadInputException($"the explorer judges none of the selected properties (it judges {string.Join(", ", KswapdExploreProperties.Ids)})");
+                    throw new BadInputException($"the explorer judges none of the selected properties on {scenario} (it judges {string.Join(", ", judges)})");
                 }
 
                 continue;

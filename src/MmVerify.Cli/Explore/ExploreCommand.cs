@@ -92,7 +92,7 @@ internal static class ExploreCommand
         return unexpected.Any(j => j.Result.Verdict != Verdict.Unknown) ? ExitCodes.Failed : unexpected.Length > 0 ? ExitCodes.Inconclusive : ExitCodes.Ok;
     }
 
-    internal static (KswapdWorld World, ExploreOutcome Outcome) Explore(string scenario, string variant, IReadOnlyList<string> properties, ExploreOptions options)
+    internal static (IExploreWorld World, ExploreOutcome Outcome) Explore(string scenario, string variant, IReadOnlyList<string> properties, ExploreOptions options)
     {
         try
         {

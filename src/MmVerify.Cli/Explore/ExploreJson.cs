@@ -13,7 +13,7 @@ namespace MmVerify.Cli.Explore;
 /// </summary>
 internal static class ExploreJson
 {
-    public static string Report(string scenario, KswapdWorld world, ExploreOutcome o, IReadOnlyList<(ExploreResult Result, Expectation? Expected)> judged, IReadOnlyDictionary<string, string> files) =>
+    public static string Report(string scenario, IExploreWorld world, ExploreOutcome o, IReadOnlyList<(ExploreResult Result, Expectation? Expected)> judged, IReadOnlyDictionary<string, string> files) =>
         Write(w =>
         {
             w.WriteStartObject();
@@ -69,7 +69,7 @@ internal static class ExploreJson
         w.WriteEndObject();
     });
 
-    private static void Trace(Utf8JsonWriter w, KswapdWorld world, ExploreTrace t, string? file)
+    private static void Trace(Utf8JsonWriter w, IExploreWorld world, ExploreTrace t, string? file)
     {
         w.WriteStartObject();
         w.WriteString("kind", t.IsLasso ? "lasso" : "path");

@@ -17,7 +17,7 @@ internal static class ExploreText
         _ => "unknown",
     };
 
-    public static string Report(string scenario, KswapdWorld world, ExploreOutcome o, IReadOnlyList<(ExploreResult Result, Expectation? Expected)> judged, IReadOnlyDictionary<string, string> files)
+    public static string Report(string scenario, IExploreWorld world, ExploreOutcome o, IReadOnlyList<(ExploreResult Result, Expectation? Expected)> judged, IReadOnlyDictionary<string, string> files)
     {
         var inv = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
@@ -41,7 +41,7 @@ internal static class ExploreText
         return sb.ToString();
     }
 
-    public static string Trace(KswapdWorld world, ExploreTrace t)
+    public static string Trace(IExploreWorld world, ExploreTrace t)
     {
         var sb = new StringBuilder();
         for (var i = 0; i < t.States.Count; i++)

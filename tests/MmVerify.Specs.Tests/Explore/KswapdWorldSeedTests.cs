@@ -17,7 +17,7 @@ public sealed class KswapdWorldSeedTests
     [Fact]
     public void Linux_6_12_livelock_is_a_fair_lasso_of_futile_kswapd_runs_and_memcg_resets()
     {
-        var world = ExploreSession.World(ExploreSession.Scenario, "linux-6.12");
+        var world = (KswapdWorld)ExploreSession.World(ExploreSession.Scenario, "linux-6.12");
         var o = ExploreSession.Run(world, ["kswapd.sleeps"], new ExploreOptions());
         Assert.True(o.Complete);
         var lasso = o.Results.Single().Counterexample!;
