@@ -10,7 +10,7 @@ using MmVerify.Model.Watermarks;
 namespace MmVerify.Specs.Explore;
 
 /// <summary>
-/// The explicit-state world of S4 (defrag-mode-oom-path): one hog faulting order-0 GFP_HIGHUSER_MOVABLE pages
+/// The explicit-state world of S6 (defrag-mode-oom-path): one hog faulting order-0 GFP_HIGHUSER_MOVABLE pages
 /// with defrag_mode on, swap off and nothing reclaimable, in one zone. The task attempts (the model's
 /// __zone_watermark_ok with its current alloc flags), reclaims without progress (should_reclaim_retry's count),
 /// takes the variant's own before-OOM decision (<see cref="IDefragFallbackPolicy.BeforeOom"/> on a small booted

@@ -7,7 +7,7 @@ namespace MmVerify.Specs.Explore;
 public sealed record DefragWorldConfig(int Pages, int Min, int StartFree, int OomFrees)
 {
     /// <summary>
-    /// S4 (defrag-mode-oom-path) small form shrunk to 8 pages: swap off, nothing reclaimable, one hog faulting
+    /// S6 (defrag-mode-oom-path) small form shrunk to 8 pages: swap off, nothing reclaimable, one hog faulting
     /// with min 2 and 1 page free; an OOM kill frees a victim's 4 pages.
     /// </summary>
     public static DefragWorldConfig Small { get; } = new(8, 2, 1, 4);
