@@ -38,6 +38,30 @@ public sealed record Counterexample
     public PbtProvenance? Pbt { get; init; }
 
     public string ScenarioId => Case.Scenario.Id;
+
+    /// <summary>
+    /// A run of the case that violated the property, as a counterexample of the current model. Finding its
+    /// failing step costs a second run up to the failure time.
+    /// </summary>
+    public static Counterexample Of(string engine, string variant, string property, WorkloadCase c, double runSeconds, Gate.PropertyResult violation, PbtProvenance? pbt = null)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        ArgumentNullException.ThrowIfNull(violation);
+        var at = violation.At ?? runSeconds;
+        return new Counterexample
+        {
+            ModelVersion = Model.ModelVersion.Current,
+            Engine = engine,
+            Variant = variant,
+            Property = property,
+            Case = c,
+            RunSeconds = runSeconds,
+            FailingStep = Gate.ScenarioRunner.StepsUntil(c.Scenario, variant, c.SimSeed, runSeconds, at),
+            FailingTimeSeconds = at,
+            Reason = violation.Reason,
+            Pbt = pbt,
+        };
+    }
 }
 
 /// <summary>How the PBT engine found a counterexample: `check --engine pbt --seed ReplaySeed` finds it again.</summary>

@@ -49,29 +49,11 @@ public static class SimGate
             results.Add(new GateResult(scenario.Id, variant, property.Info.Id, Engine, result.Verdict,
                 expectations.Find(scenario.Id, variant, property.Info.Id), result.Reason, result.At, run.Steps, request.Seed, elapsed)
             {
-                Witness = result.Verdict == Verdict.Violated ? Witness(scenario, variant, property.Info.Id, request.Seed, seconds, result) : null,
+                Witness = result.Verdict == Verdict.Violated ? Counterexample.Of(Engine, variant, property.Info.Id, new WorkloadCase(scenario, request.Seed), seconds, result) : null,
             });
         }
 
         return results;
-    }
-
-    /// <summary>The run as a counterexample; finding its failing step costs a second run up to the failure.</summary>
-    private static Counterexample Witness(Scenario scenario, string variant, string property, ulong seed, double seconds, PropertyResult result)
-    {
-        var at = result.At ?? seconds;
-        return new Counterexample
-        {
-            ModelVersion = Model.ModelVersion.Current,
-            Engine = Engine,
-            Variant = variant,
-            Property = property,
-            Case = new WorkloadCase(scenario, seed),
-            RunSeconds = seconds,
-            FailingStep = ScenarioRunner.StepsUntil(scenario, variant, seed, seconds, at),
-            FailingTimeSeconds = at,
-            Reason = result.Reason,
-        };
     }
 
     private static IReadOnlyList<IRunProperty> Applicable(Scenario scenario, string variant, GateRequest request, ExpectationSet expectations) =>
@@ -79,15 +61,16 @@ public static class SimGate
 
     /// <summary>
     /// The properties judged on runs of the scenario with any of the variants (catalog order): the invariants,
-    /// those the scenario names and those with a recorded expectation; only those in <paramref name="only"/> if it is not empty.
+    /// those the scenario names and those with a recorded expectation for that form of the scenario; only those
+    /// in <paramref name="only"/> if it is not empty.
     /// </summary>
-    public static IReadOnlyList<IRunProperty> Applicable(Scenario scenario, IEnumerable<string> variants, ExpectationSet expectations, IReadOnlyCollection<string>? only = null)
+    public static IReadOnlyList<IRunProperty> Applicable(Scenario scenario, IEnumerable<string> variants, ExpectationSet expectations, IReadOnlyCollection<string>? only = null, string form = Expectation.Full)
     {
         var ids = new HashSet<string>(PropertyCatalog.RunInvariants.Select(i => i.Info.Id));
         ids.UnionWith(scenario.Properties.Keys);
         foreach (var variant in variants)
         {
-            ids.UnionWith(expectations.For(scenario.Id, variant).Select(e => e.Property));
+            ids.UnionWith(expectations.For(scenario.Id, variant, form).Select(e => e.Property));
         }
 
         if (only is { Count: > 0 })

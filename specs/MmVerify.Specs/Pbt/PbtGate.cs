@@ -34,7 +34,7 @@ public static class PbtGate
             progress?.Invoke($"{scenario.Id} (small) / {variant}: PBT, {budget.MaxTests} workloads per property");
             var runs = new RunCache(budget.MaxTests);
             var results = new List<GateResult>();
-            foreach (var property in Applicable(scenario, variant, request, expectations))
+            foreach (var property in SimGate.Applicable(scenario, [variant], expectations, request.Properties, Expectation.Small))
             {
                 var clock = Stopwatch.StartNew();
                 var check = Check(scenario, variant, property, request.Seed, budget, runs);
@@ -57,7 +57,6 @@ public static class PbtGate
         ArgumentNullException.ThrowIfNull(property);
         ArgumentNullException.ThrowIfNull(budget);
         runs ??= new RunCache(budget.MaxTests);
-        var parameters = new PropertyParameters(scenario.Properties.GetValueOrDefault(property.Info.Id));
         var judged = 0;
         long steps = 0;
 
@@ -65,7 +64,7 @@ public static class PbtGate
         {
             var run = runs.Run(c, variant);
             steps += run.Steps;
-            var result = property.Judge(run, parameters);
+            var result = SimGate.Judge(scenario, property, run);
             judged += result.Verdict == Verdict.Unknown ? 0 : 1;
             return result.Verdict == Verdict.Violated ? result : null;
         }
@@ -78,21 +77,9 @@ public static class PbtGate
 
         if (outcome is { Counterexample: { } shrunk, Failure: { } failure })
         {
-            var at = failure.At ?? 0;
             var seconds = shrunk.Scenario.DurationSeconds;
-            var witness = new Counterexample
-            {
-                ModelVersion = Model.ModelVersion.Current,
-                Engine = Engine,
-                Variant = variant,
-                Property = property.Info.Id,
-                Case = shrunk,
-                RunSeconds = seconds,
-                FailingStep = ScenarioRunner.StepsUntil(shrunk.Scenario, variant, shrunk.SimSeed, seconds, at),
-                FailingTimeSeconds = at,
-                Reason = failure.Reason,
-                Pbt = new PbtProvenance(seed, outcome.Tests, outcome.Shrinks, outcome.FirstFailing!.Activities),
-            };
+            var witness = Counterexample.Of(Engine, variant, property.Info.Id, shrunk, seconds, failure,
+                new PbtProvenance(seed, outcome.Tests, outcome.Shrinks, outcome.FirstFailing!.Activities));
             var reason = $"{failure.Reason} (workload {outcome.Tests} of {budget.MaxTests}, shrunk {outcome.Shrinks} times to {shrunk.Activities} activities, {seconds} s; replay seed {seed})";
             return new PbtCheck(Verdict.Violated, reason, witness.FailingStep, witness, outcome.Tests, outcome.SecondsToFirstFailure, outcome.Seconds);
         }
@@ -100,19 +87,6 @@ public static class PbtGate
         return judged > 0
             ? new PbtCheck(Verdict.Holds, $"no counterexample in {outcome.Tests} generated workloads (seed {seed})", steps, null, outcome.Tests, null, outcome.Seconds)
             : new PbtCheck(Verdict.Unknown, $"none of {outcome.Tests} generated workloads could be judged (too short for the property's window?)", steps, null, outcome.Tests, null, outcome.Seconds);
-    }
-
-    private static IReadOnlyList<IRunProperty> Applicable(Scenario scenario, string variant, GateRequest request, ExpectationSet expectations)
-    {
-        var ids = new HashSet<string>(PropertyCatalog.RunInvariants.Select(i => i.Info.Id));
-        ids.UnionWith(scenario.Properties.Keys);
-        ids.UnionWith(expectations.For(scenario.Id, variant, Expectation.Small).Select(e => e.Property));
-        if (request.Properties.Count > 0)
-        {
-            ids.IntersectWith(request.Properties);
-        }
-
-        return PropertyCatalog.RunProperties.Where(p => ids.Contains(p.Info.Id)).ToArray();
     }
 }
 

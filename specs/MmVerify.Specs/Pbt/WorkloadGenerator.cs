@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using FsCheck;
 using FsCheck.Fluent;
 using MmVerify.Model.Workload;
@@ -19,7 +20,7 @@ public static class WorkloadGenerator
     public static Gen<WorkloadCase> For(Scenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        var phases = Gen.Constant(ImmutableList.Empty);
+        var phases = Gen.Constant(ImmutableList<PhaseSpec>.Empty);
         foreach (var phase in scenario.Workload.Phases)
         {
             phases = from done in phases
@@ -30,13 +31,13 @@ public static class WorkloadGenerator
         return from list in phases
                from seed in Gen.Choose(1, int.MaxValue)
                select new WorkloadCase(
-                   scenario with { Workload = scenario.Workload with { Phases = list.Items } },
+                   scenario with { Workload = scenario.Workload with { Phases = list } },
                    (ulong)seed);
     }
 
     private static Gen<PhaseSpec> PhaseGen(PhaseSpec phase)
     {
-        var activities = Gen.Constant(new ImmutableList<ActivitySpec>([]));
+        var activities = Gen.Constant(ImmutableList<ActivitySpec>.Empty);
         foreach (var activity in phase.Activities)
         {
             activities = from done in activities
@@ -50,7 +51,7 @@ public static class WorkloadGenerator
                select phase with
                {
                    EndSeconds = phase.StartSeconds + Math.Round((phase.EndSeconds - phase.StartSeconds) * end, 3),
-                   Activities = list.Items,
+                   Activities = list,
                };
     }
 
@@ -64,17 +65,4 @@ public static class WorkloadGenerator
             Count = a.Count is { } c ? Math.Max(1, (long)(c * count)) : null,
             Batch = halveBatch ? Math.Max(1, a.Batch / 2) : a.Batch,
         };
-
-    /// <summary>An append-only list the generators can extend without sharing state between cases.</summary>
-    private sealed class ImmutableList<T>(IReadOnlyList<T> items)
-    {
-        public IReadOnlyList<T> Items { get; } = items;
-
-        public ImmutableList<T> Add(T item) => new([.. Items, item]);
-    }
-
-    private static class ImmutableList
-    {
-        public static ImmutableList<PhaseSpec> Empty { get; } = new([]);
-    }
 }

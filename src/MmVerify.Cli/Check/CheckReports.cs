@@ -4,6 +4,7 @@ using System.Text.Json;
 using MmVerify.Engine.Properties;
 using MmVerify.Specs.Gate;
 using MmVerify.Specs.Pbt;
+using MmVerify.Specs.Theories;
 
 namespace MmVerify.Cli.Check;
 
@@ -17,12 +18,21 @@ internal static class CheckReports
         _ => "unknown",
     };
 
+    /// <summary>How a report names the engine after a scenario: nothing for simulation of the full form.</summary>
+    private static string EngineLabel(string engine) => engine switch
+    {
+        SimGate.Engine => "",
+        PbtGate.Engine => " (small form, pbt)",
+        "explore" => " (explicit-state world, explore)",
+        _ => $" ({engine})",
+    };
+
     public static string Text(IReadOnlyList<GateResult> results)
     {
         var sb = new StringBuilder();
         foreach (var group in results.GroupBy(r => (r.Scenario, r.Engine)))
         {
-            sb.Append("scenario ").Append(group.Key.Scenario).AppendLine(group.Key.Engine == PbtGate.Engine ? " (small form, pbt)" : group.Key.Engine == "explore" ? " (explicit-state world, explore)" : "");
+            sb.Append("scenario ").Append(group.Key.Scenario).AppendLine(EngineLabel(group.Key.Engine));
             var variants = group.Select(r => r.Variant).Distinct().ToArray();
             var properties = group.Select(r => r.Property).Distinct().Order(StringComparer.Ordinal).ToArray();
             var width = Math.Max(28, properties.Max(p => p.Length) + 2);
@@ -130,7 +140,7 @@ internal static class CheckReports
         var sb = new StringBuilder();
         sb.AppendLine("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
         sb.Append(CultureInfo.InvariantCulture, $"<testsuites name=\"mmverify\" tests=\"{results.Count}\" failures=\"{results.Count(r => !r.AsExpected)}\">").AppendLine();
-        foreach (var group in results.GroupBy(r => $"{r.Scenario} / {r.Variant}{(r.Engine == PbtGate.Engine ? " (pbt)" : r.Engine == "explore" ? " (explore)" : "")}"))
+        foreach (var group in results.GroupBy(r => $"{r.Scenario} / {r.Variant}{(r.Engine == SimGate.Engine || r.Engine == SmtGate.Engine ? "" : $" ({r.Engine})")}"))
         {
             sb.Append(CultureInfo.InvariantCulture, $"  <testsuite name=\"{X(group.Key)}\" tests=\"{group.Count()}\" failures=\"{group.Count(r => !r.AsExpected)}\">").AppendLine();
             foreach (var r in group)
