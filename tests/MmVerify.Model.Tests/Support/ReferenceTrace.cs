@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text;
+using MmVerify.Model.Sim;
+
+namespace MmVerify.Model.Tests.Support;
+
+/// <summary>
+/// A litmus run's reference: one line every 100 simulated ms with a digest of the trace events of that
+/// window and the state a reviewer reads (free pages and boost per zone, kswapd_failures and phase per
+/// node, the vmstat counters). The run is compared line by line while it runs, so a mutant that changes
+/// behaviour fails at its first divergent window instead of after the whole run.
+/// Regenerate after a deliberate model change: MMVERIFY_UPDATE_REFERENCE=1 dotnet test --filter Litmus,
+/// then review the diff of Litmus/reference/.
+/// </summary>
+internal sealed class ReferenceTrace
+{
+    public const long WindowNs = 100_000_000;
+
+    private readonly string _name;
+    private readonly string[]? _expected;
+    private readonly List<string> _lines = [];
+    private int _eventsSeen;
+    private long _nextNs = WindowNs;
+
+    private ReferenceTrace(string name, string[]? expected)
+    {
+        _name = name;
+        _expected = expected;
+    }
+
+    public static bool Updating => Environment.GetEnvironmentVariable("MMVERIFY_UPDATE_REFERENCE") == "1";
+
+    public static ReferenceTrace For(string name)
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "Litmus", "reference", name + ".txt");
+        if (Updating)
+        {
+            return new ReferenceTrace(name, null);
+        }
+
+        Assert.True(File.Exists(path), $"no reference for {name}: run with MMVERIFY_UPDATE_REFERENCE=1");
+        return new ReferenceTrace(name, File.ReadAllLines(path).Where(l => !l.StartsWith('#')).ToArray());
+    }
+
+    /// <summary>Called after every simulation step; emits and checks every window the clock has passed.</summary>
+    public void Observe(Simulation simulation, IReadOnlyList<Model.Trace.TraceEvent> events)
+    {
+        while (simulation.World.NowNs >= _nextNs)
+        {
+            Emit(simulation.World, events, _nextNs);
+            _nextNs += WindowNs;
+        }
+    }
+
+    /// <summary>The last partial window, then (when updating) the file.</summary>
+    public void Finish(Simulation simulation, IReadOnlyList<Model.Trace.TraceEvent> events, [CallerFilePath] string caller = "")
+    {
+        Emit(simulation.World, events, simulation.World.NowNs);
+        if (_expected is null)
+        {
+            var dir = Path.Combine(Path.GetDirectoryName(caller)!, "..", "Litmus", "reference");
+            var header = $"# reference of litmus run {_name}; regenerate with MMVERIFY_UPDATE_REFERENCE=1 (see ReferenceTrace)";
+            File.WriteAllLines(Path.Combine(dir, _name + ".txt"), [header, .. _lines]);
+            return;
+        }
+
+        Assert.Equal(_expected.Length, _lines.Count);
+    }
+
+    private void Emit(World world, IReadOnlyList<Model.Trace.TraceEvent> events, long atNs)
+    {
+        var digest = new StringBuilder();
+        for (; _eventsSeen < events.Count; _eventsSeen++)
+        {
+            digest.Append(events[_eventsSeen].ToString()).Append('\n');
+        }
+
+        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(digest.ToString())))[..12].ToLowerInvariant();
+        var zones = world.Machine.Zones.ToArray();
+        var line = string.Create(CultureInfo.InvariantCulture,
+            $"t={atNs / 1e9:F1} events={_eventsSeen} trace={hash} " +
+            $"free=[{string.Join(',', zones.Select(z => z.NrFreePages))}] " +
+            $"boost=[{string.Join(',', zones.Select(z => z.WatermarkBoost))}] " +
+            $"failures=[{string.Join(',', world.Reclaim.Select(r => r.KswapdFailures))}] " +
+            $"kswapd=[{string.Join(',', world.Reclaim.Select(r => r.Phase))}] " +
+            $"vm={string.Join(',', world.Vm.All().Where(kv => kv.Value != 0).Select(kv => $"{kv.Key}:{kv.Value}"))}");
+        var index = _lines.Count;
+        _lines.Add(line);
+        if (_expected is not null)
+        {
+            Assert.True(index < _expected.Length, $"{_name}: the run went past the reference's {_expected.Length} windows");
+            if (_expected[index] != line)
+            {
+                Assert.Fail($"{_name}: diverges from the reference at window {index}\n  expected {_expected[index]}\n  actual   {line}");
+            }
+        }
+    }
+}
