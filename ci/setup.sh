@@ -31,7 +31,14 @@ if ! command -v z3 >/dev/null 2>&1; then
   exit 2
 fi
 
-# Local tools (Stryker.NET arrives with the mutation work); harmless without a manifest.
+# jq: ci/mutation-score.sh reads Stryker's json report with it (and a test runs that script).
+if ! command -v jq >/dev/null 2>&1; then
+  echo "setup: installing jq (apt-get install jq)" >&2
+  if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
+  $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq jq >/dev/null
+fi
+
+# Local tools: Stryker.NET for the mutation run (ci/mutation.sh).
 if [ -f .config/dotnet-tools.json ] || [ -f dotnet-tools.json ]; then
   dotnet tool restore >/dev/null
 fi

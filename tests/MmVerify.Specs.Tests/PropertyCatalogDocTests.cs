@@ -16,7 +16,7 @@ public sealed class PropertyCatalogDocTests
     [Fact]
     public void Properties_md_equals_the_generated_catalog()
     {
-        var path = Path.Combine(RepoRoot(), "specs", "PROPERTIES.md");
+        var path = Path.Combine(TestFiles.RepoRoot(), "specs", "PROPERTIES.md");
         var generated = Generate();
         if (Environment.GetEnvironmentVariable("MMVERIFY_UPDATE_DOCS") == "1")
         {
@@ -49,16 +49,5 @@ public sealed class PropertyCatalogDocTests
         }
 
         return sb.ToString();
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Verify.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Verify.sln not found above the test directory");
     }
 }

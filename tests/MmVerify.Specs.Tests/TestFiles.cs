@@ -8,6 +8,18 @@ internal static class TestFiles
 {
     public static string Directory => Path.Combine(AppContext.BaseDirectory, "TestScenarios");
 
+    /// <summary>The repository root: the directory above the tests that holds Verify.sln.</summary>
+    public static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Verify.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("Verify.sln not found above the test directory");
+    }
+
     public static string PathOf(string id) => Path.Combine(Directory, id + ".json");
 
     public static Scenario Load(string id) => ScenarioLoader.Load(PathOf(id));
