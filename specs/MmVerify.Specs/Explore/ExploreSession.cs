@@ -7,10 +7,11 @@ namespace MmVerify.Specs.Explore;
 public sealed class ExploreInputException(string message) : Exception(message);
 
 /// <summary>
-/// Binds a scenario and a variant to its explicit world and runs the explorer. Four scenarios have one:
+/// Binds a scenario and a variant to its explicit world and runs the explorer. Five scenarios have one:
 /// S3 (memcg-high-revives-kswapd, its small form's node 0, see KswapdWorldConfig.Small), S6
 /// (defrag-mode-oom-path, one allocating hog, see DefragWorldConfig.Small), and S1 (net-order3-frag-storm) and
-/// S8 (kswapd-order-aware-2004) on the storm world (StormWorldConfig.Storm and .OrderAware).
+/// S8 (kswapd-order-aware-2004) on the storm world (StormWorldConfig.Storm and .OrderAware), and S4
+/// (atomic-burst-autotune) on the auto-tuning world (TuneWorldConfig.Small).
 /// </summary>
 public static class ExploreSession
 {
@@ -22,7 +23,9 @@ public static class ExploreSession
 
     public const string OrderAwareScenario = "kswapd-order-aware-2004";
 
-    public static IReadOnlyList<string> Scenarios { get; } = [Scenario, DefragScenario, StormScenario, OrderAwareScenario];
+    public const string TuneScenario = "atomic-burst-autotune";
+
+    public static IReadOnlyList<string> Scenarios { get; } = [Scenario, DefragScenario, StormScenario, OrderAwareScenario, TuneScenario];
 
     /// <summary>The properties the scenario's world judges.</summary>
     public static IReadOnlyList<string> PropertyIds(string scenario) => scenario switch
@@ -30,6 +33,7 @@ public static class ExploreSession
         Scenario => KswapdExploreProperties.Ids,
         DefragScenario => DefragExploreProperties.Ids,
         StormScenario or OrderAwareScenario => StormExploreProperties.Ids,
+        TuneScenario => TuneExploreProperties.Ids,
         _ => throw NoWorld(scenario),
     };
 
@@ -59,6 +63,7 @@ public static class ExploreSession
         DefragScenario => new DefragWorld(DefragWorldConfig.Small, Resolve(variant)),
         StormScenario => new StormWorld(StormWorldConfig.Storm, Resolve(variant)),
         OrderAwareScenario => new StormWorld(StormWorldConfig.OrderAware, Resolve(variant)),
+        TuneScenario => new TuneWorld(TuneWorldConfig.Small, Resolve(variant)),
         _ => throw NoWorld(scenario),
     };
 
@@ -75,6 +80,7 @@ public static class ExploreSession
                 DefragScenario => new DefragWorld(new DefragWorldConfig(I("pages"), I("min"), I("start_free"), I("oom_frees")), Resolve(variant)),
                 StormScenario or OrderAwareScenario => new StormWorld(
                     new StormWorldConfig(I("pages"), I("min"), I("low"), I("high"), I("lru"), sizes["boost_factor"], I("order"), I("net_frag") != 0, I("sniper") != 0, I("mobility_grouping") != 0), Resolve(variant)),
+                TuneScenario => new TuneWorld(new TuneWorldConfig(sizes["total_ram_pages"], sizes["initial_min_free_kbytes"], I("hz"), sizes["uptime_s"]), Resolve(variant)),
                 _ => throw NoWorld(scenario),
             };
         }
