@@ -81,7 +81,7 @@ public sealed class ExploreCommandTests
         var r = CliRun.Run("check", "--engine", "explore", "--format", "json", "--out", dir);
         Assert.Equal(0, r.Exit);
         var results = JsonDocument.Parse(r.Out).RootElement.GetProperty("results").EnumerateArray().ToArray();
-        Assert.Equal(38, results.Length);
+        Assert.Equal(42, results.Length);
         Assert.All(results, x => Assert.Equal("explore", x.GetProperty("engine").GetString()));
         Assert.Contains(results, x => x.GetProperty("variant").GetString() == "linux-6.12" && x.GetProperty("property").GetString() == "kswapd.sleeps" && x.GetProperty("verdict").GetString() == "violated");
         Assert.Contains(results, x => x.GetProperty("variant").GetString() == "linux-7.2" && x.GetProperty("property").GetString() == "kswapd.sleeps" && x.GetProperty("verdict").GetString() == "holds");
