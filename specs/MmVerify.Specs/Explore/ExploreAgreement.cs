@@ -22,8 +22,9 @@ public static class ExploreAgreement
                 + "page-cache churn can wake kswapd in every HZ/10 nap (a fair lasso); PBT measures the CPU share, and in its workload the "
                 + "order-1..3 requests split larger free blocks and succeed, so kswapd is rarely woken (finding K1)",
             [("kswapd-order-aware-2004", "linux-7.2+order-aware-kswapd", "kswapd.sleeps")] =
-                "the world lets the one order-3 block stay taken, so an order-aware kswapd reclaims at order 3 while no block can form; PBT's "
-                + "workload never wakes kswapd at a high order (its order-1..3 requests succeed: finding K1), so the 2004 behaviour is not exercised",
+                "as on linux-7.2, a failing order-3 request can re-wake kswapd in every nap (the shortest lasso; kswapd.no-futile-reclaim is what "
+                + "separates the variants). PBT's workload never wakes kswapd at a high order (its order-1..3 requests succeed: finding K1), so the "
+                + "2004 behaviour is not exercised",
             [("kswapd-order-aware-2004", "linux-7.2+order-aware-kswapd", "kswapd.no-futile-reclaim")] =
                 "as kswapd.sleeps on order-aware-kswapd: the world reaches a high-order wakeup with no block to form, where kswapd reclaims the "
                 + "whole LRU while balanced at order 0; PBT's workload never reaches it (finding K1)",
