@@ -7,12 +7,12 @@ namespace MmVerify.Specs.Explore;
 public sealed class ExploreInputException(string message) : Exception(message);
 
 /// <summary>
-/// Binds a scenario and a variant to its explicit world and runs the explorer. Six scenarios have one:
+/// Binds a scenario and a variant to its explicit world and runs the explorer. Seven scenarios have one:
 /// S3 (memcg-high-revives-kswapd, its small form's node 0, see KswapdWorldConfig.Small), S6
 /// (defrag-mode-oom-path, one allocating hog, see DefragWorldConfig.Small), and S1 (net-order3-frag-storm) and
 /// S8 (kswapd-order-aware-2004) on the storm world (StormWorldConfig.Storm and .OrderAware), and S4
 /// (atomic-burst-autotune) on the auto-tuning world (TuneWorldConfig.Small), and S7 (defrag-mode-atomic-net,
-/// NetAtomicWorldConfig.Small).
+/// NetAtomicWorldConfig.Small), and S5 (defrag-mode-thp-kbuild, MobilityWorldConfig.Small).
 /// </summary>
 public static class ExploreSession
 {
@@ -28,7 +28,9 @@ public static class ExploreSession
 
     public const string AtomicNetScenario = "defrag-mode-atomic-net";
 
-    public static IReadOnlyList<string> Scenarios { get; } = [Scenario, DefragScenario, StormScenario, OrderAwareScenario, TuneScenario, AtomicNetScenario];
+    public const string ThpKbuildScenario = "defrag-mode-thp-kbuild";
+
+    public static IReadOnlyList<string> Scenarios { get; } = [Scenario, DefragScenario, StormScenario, OrderAwareScenario, TuneScenario, AtomicNetScenario, ThpKbuildScenario];
 
     /// <summary>The properties the scenario's world judges.</summary>
     public static IReadOnlyList<string> PropertyIds(string scenario) => scenario switch
@@ -38,6 +40,7 @@ public static class ExploreSession
         StormScenario or OrderAwareScenario => StormExploreProperties.Ids,
         TuneScenario => TuneExploreProperties.Ids,
         AtomicNetScenario => NetAtomicExploreProperties.Ids,
+        ThpKbuildScenario => MobilityExploreProperties.Ids,
         _ => throw NoWorld(scenario),
     };
 
@@ -69,6 +72,7 @@ public static class ExploreSession
         OrderAwareScenario => new StormWorld(StormWorldConfig.OrderAware, Resolve(variant)),
         TuneScenario => new TuneWorld(TuneWorldConfig.Small, Resolve(variant)),
         AtomicNetScenario => new NetAtomicWorld(NetAtomicWorldConfig.Small, Resolve(variant)),
+        ThpKbuildScenario => new MobilityWorld(MobilityWorldConfig.Small, Resolve(variant)),
         _ => throw NoWorld(scenario),
     };
 
@@ -87,6 +91,8 @@ public static class ExploreSession
                     new StormWorldConfig(I("pages"), I("min"), I("low"), I("high"), I("lru"), sizes["boost_factor"], I("order"), I("net_frag") != 0, I("sniper") != 0, I("mobility_grouping") != 0), Resolve(variant)),
                 TuneScenario => new TuneWorld(new TuneWorldConfig(sizes["total_ram_pages"], sizes["initial_min_free_kbytes"], I("hz"), sizes["uptime_s"]), Resolve(variant)),
                 AtomicNetScenario => new NetAtomicWorld(new NetAtomicWorldConfig(I("min"), I("start_free_movable"), I("movable_max"), I("nic_max")), Resolve(variant)),
+                ThpKbuildScenario => new MobilityWorld(
+                    new MobilityWorldConfig(I("block_pages"), Enumerable.Range(0, MobilityState.Count).Select(i => Pageblock.Unpack(I($"block{i}"))).ToArray()), Resolve(variant)),
                 _ => throw NoWorld(scenario),
             };
         }
