@@ -12,14 +12,14 @@ public sealed class ExploreCommandTests
     {
         new[] { "explore", "--scenario", "no-such-scenario", "--variant", "linux-7.2" },
         new[] { "explore", "--scenario", S3, "--variant", "linux-9.9" },
-        new[] { "explore", "--scenario", "net-order3-frag-storm", "--variant", "linux-7.2" },
+        new[] { "explore", "--scenario", "defrag-mode-thp-kbuild", "--variant", "linux-7.2", "--property", "kswapd.sleeps" },
         new[] { "explore", "--scenario", S3, "--variant", "linux-7.2", "--property", "tune.cap" },
         new[] { "explore", "--scenario", S4, "--variant", "linux-7.2", "--property", "kswapd.sleeps" },
         new[] { "explore", "--scenario", S3, "--variant", "linux-7.2", "--max-states", "0" },
         new[] { "explore", "--scenario", S3, "--variant", "linux-7.2", "--threads", "x" },
         new[] { "explore", "--variant", "linux-7.2" },
         new[] { "explore", "--replay", "/no/such/file.json" },
-        new[] { "check", "--engine", "explore", "--scenario", "net-order3-frag-storm" },
+        new[] { "check", "--engine", "explore", "--scenario", "defrag-mode-thp-kbuild", "--property", "kswapd.sleeps" },
     };
 
     [Theory]
@@ -81,7 +81,7 @@ public sealed class ExploreCommandTests
         var r = CliRun.Run("check", "--engine", "explore", "--format", "json", "--out", dir);
         Assert.Equal(0, r.Exit);
         var results = JsonDocument.Parse(r.Out).RootElement.GetProperty("results").EnumerateArray().ToArray();
-        Assert.Equal(14, results.Length);
+        Assert.Equal(48, results.Length);
         Assert.All(results, x => Assert.Equal("explore", x.GetProperty("engine").GetString()));
         Assert.Contains(results, x => x.GetProperty("variant").GetString() == "linux-6.12" && x.GetProperty("property").GetString() == "kswapd.sleeps" && x.GetProperty("verdict").GetString() == "violated");
         Assert.Contains(results, x => x.GetProperty("variant").GetString() == "linux-7.2" && x.GetProperty("property").GetString() == "kswapd.sleeps" && x.GetProperty("verdict").GetString() == "holds");

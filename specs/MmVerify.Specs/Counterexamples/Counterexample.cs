@@ -15,7 +15,7 @@ public sealed record Counterexample
 
     public required string ModelVersion { get; init; }
 
-    /// <summary>"sim" or "pbt" (later "explore").</summary>
+    /// <summary>"sim" or "pbt" (explorer counterexamples, engine "explore", are an ExploreCounterexample).</summary>
     public required string Engine { get; init; }
 
     public required string Variant { get; init; }

@@ -8,7 +8,8 @@ public sealed record ExploreReplay(bool Reproduced, string Reason, ExploreTrace 
 /// <summary>
 /// Re-executes an explore counterexample on the explicit world: every action must be enabled in turn; then a
 /// step invariant must fail on the last step, a state invariant on the last state, and a lasso must close
-/// (last state = the loop start's), avoid the goal and be fair.
+/// (last state = the loop start's), avoid the goal and be fair; and the states and the reason must be the
+/// recorded ones (a model change that alters the path is a difference, exit 1).
 /// </summary>
 public static class ExploreReplayer
 {
@@ -49,10 +50,22 @@ public static class ExploreReplayer
 
         var trace = new ExploreTrace(states, actions, cex.LoopStart);
         var (ok, why) = Judge(world, property, trace);
-        return new ExploreReplay(ok, why, trace, world);
+        if (!ok)
+        {
+            return new ExploreReplay(false, why, trace, world);
+        }
+
+        // the same violation: the same states on the way and the same explanation as recorded
+        var differs = Enumerable.Range(0, states.Count).FirstOrDefault(i => world.Describe(states[i]) != cex.States[i], -1);
+        return differs >= 0
+            ? new ExploreReplay(false, $"state {differs} differs from the recorded one: {world.Describe(states[differs])}", trace, world)
+            : why != cex.Reason
+                ? new ExploreReplay(false, $"{why}, recorded: {cex.Reason}", trace, world)
+                : new ExploreReplay(true, why, trace, world);
     }
 
-    private static (bool, string) Judge(IExploreWorld world, ExploreProperty property, ExploreTrace t)
+    /// <summary>Whether the trace shows the property violated, and why (or why not).</summary>
+    internal static (bool Violated, string Reason) Judge(IExploreWorld world, ExploreProperty property, ExploreTrace t)
     {
         switch (property)
         {

@@ -10,7 +10,7 @@ namespace MmVerify.Cli.Check;
 /// <summary>
 /// check --engine explore: the explorer on every selected scenario that has an explicit-state world, on the
 /// scenario's variants (or the selected ones), judged against the "explore" form of the expectations.
-/// Counterexamples are written in the explore file format (replay with mmverify explore --replay FILE).
+/// Counterexamples are written in the common file format with engine explore (replay with mmverify replay FILE).
 /// </summary>
 internal static class ExploreCheck
 {
@@ -52,8 +52,9 @@ internal static class ExploreCheck
                     if (r.Counterexample is { } t)
                     {
                         Directory.CreateDirectory(outDir);
-                        file = Path.Combine(outDir, $"explore-{scenario}-{world.Policy.Name}-{r.Property}.json");
-                        File.WriteAllText(file, ExploreCounterexample.Of(scenario, world, r.Property, t).ToJson());
+                        var cex = ExploreCounterexample.Of(scenario, world, r.Property, t);
+                        file = Path.Combine(outDir, cex.FileName());
+                        File.WriteAllText(file, cex.ToJson());
                     }
 
                     var reason = r.Verdict switch

@@ -9,7 +9,7 @@ namespace MmVerify.Cli.Explore;
 
 /// <summary>
 /// mmverify explore: exhaustive search of a scenario's explicit-state world on a variant (README, "Exhaustive
-/// exploration"); --replay FILE re-executes an explore counterexample on that world.
+/// exploration"); --replay FILE is an alias of `mmverify replay FILE` for explorer counterexamples.
 /// </summary>
 internal static class ExploreCommand
 {
@@ -23,7 +23,7 @@ internal static class ExploreCommand
         var format = new Option<string>("--format") { Description = "Output format", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var outDir = new Option<string?>("--out") { Description = "Directory to write counterexample files to" };
-        var replay = new Option<string?>("--replay") { Description = "Re-execute an explore counterexample file" };
+        var replay = new Option<string?>("--replay") { Description = "Re-execute an explorer counterexample file (the same as mmverify replay FILE)" };
         var command = new Command("explore", "Exhaustively explore a scenario's small explicit-state world on a variant")
         {
             scenario, variant, property, maxStates, threads, format, outDir, replay,
@@ -33,7 +33,10 @@ internal static class ExploreCommand
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(replay) is { } file)
             {
-                return ExploreReplayCommand.Run(output, file, parse.GetValue(format)!);
+                // an alias of `mmverify replay FILE` for explorer counterexamples
+                return File.Exists(file)
+                    ? ExploreReplayCommand.Run(output, file, File.ReadAllText(file), parse.GetValue(format)!)
+                    : throw new BadInputException($"{file}: no such file");
             }
 
             return Run(
@@ -79,8 +82,9 @@ internal static class ExploreCommand
             Directory.CreateDirectory(outDir);
             foreach (var r in outcome.Results.Where(r => r.Counterexample is not null))
             {
-                var path = Path.Combine(outDir, $"explore-{scenario}-{world.Policy.Name}-{r.Property}.json");
-                File.WriteAllText(path, ExploreCounterexample.Of(scenario, world, r.Property, r.Counterexample!).ToJson());
+                var cex = ExploreCounterexample.Of(scenario, world, r.Property, r.Counterexample!);
+                var path = Path.Combine(outDir, cex.FileName());
+                File.WriteAllText(path, cex.ToJson());
                 files[r.Property] = path;
             }
         }

@@ -2,24 +2,31 @@ using MmVerify.Specs.Explore;
 
 namespace MmVerify.Cli.Explore;
 
-/// <summary>explore --replay FILE: re-executes the action list on the explicit world; 0 reproduced, 1 not, 2 bad file.</summary>
+/// <summary>
+/// replay FILE for an explorer counterexample: re-executes the action list on the explicit world and re-judges
+/// the property; 0 reproduced, 1 not (or differs from the record), 2 bad file. text: verdict line and the
+/// states; trace: the states only; json: {reproduced, reason, trace}.
+/// </summary>
 internal static class ExploreReplayCommand
 {
-    public static int Run(TextWriter output, string file, string format)
+    public static int Run(TextWriter output, string file, string text, string format)
     {
         ExploreReplay replay;
         try
         {
-            replay = ExploreReplayer.Replay(ExploreCounterexample.Read(file));
+            replay = ExploreReplayer.Replay(ExploreCounterexample.Parse(text, file));
         }
         catch (ExploreInputException e)
         {
             throw new BadInputException(e.Message);
         }
 
-        output.Write(format == "json"
-            ? ExploreJson.Replay(replay)
-            : $"{(replay.Reproduced ? "reproduced" : "not reproduced")}: {replay.Reason}\n" + ExploreText.Trace(replay.World, replay.Trace));
+        output.Write(format switch
+        {
+            "json" => ExploreJson.Replay(replay),
+            "trace" => ExploreText.Trace(replay.World, replay.Trace),
+            _ => $"{(replay.Reproduced ? "reproduced" : "not reproduced")}: {replay.Reason}\n" + ExploreText.Trace(replay.World, replay.Trace),
+        });
         return replay.Reproduced ? ExitCodes.Ok : ExitCodes.Failed;
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MmVerify.Cli.Explore;
 using MmVerify.Specs.Counterexamples;
 
 namespace MmVerify.Cli.Replay;
@@ -6,7 +7,8 @@ namespace MmVerify.Cli.Replay;
 /// <summary>
 /// mmverify replay FILE: re-executes a counterexample and shows the kernel-visible state each simulated
 /// second and at the failing step. Exit 0 when the recorded violation reproduces, 1 when it no longer does,
-/// 2 for a bad file or one recorded by another model version.
+/// 2 for a bad file or one recorded by another model version. An explorer counterexample (engine explore) is
+/// re-executed on its explicit-state world instead (<see cref="ExploreReplayCommand"/>).
 /// </summary>
 internal static class ReplayCommand
 {
@@ -22,10 +24,21 @@ internal static class ReplayCommand
 
     private static int Run(ParseResult parse, string path, string format)
     {
+        if (!File.Exists(path))
+        {
+            throw new BadInputException($"{path}: no such file");
+        }
+
+        var text = File.ReadAllText(path);
+        if (CounterexampleReader.IsExplore(text))
+        {
+            return ExploreReplayCommand.Run(parse.InvocationConfiguration.Output, path, text, format);
+        }
+
         Counterexample counterexample;
         try
         {
-            counterexample = CounterexampleReader.Load(path);
+            counterexample = CounterexampleReader.Parse(text, path);
         }
         catch (CounterexampleException e)
         {

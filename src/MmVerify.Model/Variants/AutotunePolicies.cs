@@ -11,7 +11,7 @@ namespace MmVerify.Model.Variants;
 public abstract class AutotuneBase : IReserveTuningPolicy
 {
     /// <summary>The patches' test "(gfp_mask &amp; GFP_ATOMIC) &amp;&amp; order == 0": any common bit, so GFP_KERNEL and GFP_NOWAIT match too.</summary>
-    protected static bool Triggers(GfpFlags gfp, int order) => (gfp & Gfp.Gfp.Atomic) != 0 && order == 0;
+    public static bool Triggers(GfpFlags gfp, int order) => (gfp & Gfp.Gfp.Atomic) != 0 && order == 0;
 
     public abstract void OnAllocationFailure(World world, GfpFlags gfp, int order, int nid);
 
