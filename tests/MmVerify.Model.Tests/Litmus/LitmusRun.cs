@@ -13,28 +13,24 @@ internal static class LitmusRun
     public static Scenario Load(string litmus) =>
         ScenarioLoader.Load(Path.Combine(AppContext.BaseDirectory, "Litmus", litmus + ".json"));
 
-    /// <summary>The run, judged by the gate's own code: every invariant, then each property the file names.</summary>
+    /// <summary>
+    /// The run, compared with its reference while it runs, then judged by the gate's own code: every invariant,
+    /// then each property the file names.
+    /// </summary>
     public static (RunRecord Run, IReadOnlyDictionary<string, PropertyResult> Verdicts) Judge(string litmus, string variant)
-    {
-        var scenario = Load(litmus);
-        var run = ScenarioRunner.Run(scenario, variant, Seed, scenario.DurationSeconds);
-        var verdicts = SimGate.Applicable(scenario, [variant], new ExpectationSet([]))
-            .Where(p => scenario.Properties.ContainsKey(p.Info.Id))
-            .ToDictionary(p => p.Info.Id, p => SimGate.Judge(scenario, p, run));
-        return (run, verdicts);
-    }
-
-    /// <summary>The run compared window by window with its reference file.</summary>
-    public static void CompareWithReference(string litmus, string variant)
     {
         var scenario = Load(litmus);
         var reference = ReferenceTrace.For($"{litmus}.{variant}");
         Model.Sim.Simulation? last = null;
-        ScenarioRunner.Run(scenario, variant, Seed, scenario.DurationSeconds, observe: sim =>
+        var run = ScenarioRunner.Run(scenario, variant, Seed, scenario.DurationSeconds, observe: sim =>
         {
             last = sim;
             reference.Observe(sim, ((TraceBuffer)sim.World.Trace).Events);
         });
         reference.Finish(last!, ((TraceBuffer)last!.World.Trace).Events);
+        var verdicts = SimGate.Applicable(scenario, [variant], new ExpectationSet([]))
+            .Where(p => scenario.Properties.ContainsKey(p.Info.Id))
+            .ToDictionary(p => p.Info.Id, p => SimGate.Judge(scenario, p, run));
+        return (run, verdicts);
     }
 }
