@@ -114,9 +114,16 @@ public static class WatermarkCheck
     public static bool ZoneWatermarkOk(Zone zone, int order, long mark, int highestZoneIdx, AllocFlags allocFlags) =>
         ZoneWatermarkOk(zone, order, mark, highestZoneIdx, allocFlags, zone.NrFreePages);
 
+    private static readonly Variants.IgnoreBoostAtMinForHighOrder0 Mainline = new();
+
     // mirrors zone_watermark_fast(), mm/page_alloc.c, v7.2
-    public static bool ZoneWatermarkFast(Zone zone, int order, long mark, int highestZoneIdx, AllocFlags allocFlags)
+    public static bool ZoneWatermarkFast(Zone zone, int order, long mark, int highestZoneIdx, AllocFlags allocFlags) =>
+        ZoneWatermarkFast(zone, order, mark, highestZoneIdx, allocFlags, Mainline);
+
+    // mirrors zone_watermark_fast(), mm/page_alloc.c, v7.2, with the boost exception as a policy (before v5.9 there was none)
+    public static bool ZoneWatermarkFast(Zone zone, int order, long mark, int highestZoneIdx, AllocFlags allocFlags, Variants.IAtomicMinBoostPolicy atomicMinBoost)
     {
+        ArgumentNullException.ThrowIfNull(atomicMinBoost);
         var freePages = zone.NrFreePages;
 
         // Order-0 quick accept against the full mark; the reserve estimate may overshoot.
@@ -137,8 +144,7 @@ public static class WatermarkCheck
 
         // __GFP_HIGH order-0 requests ignore the boost at the min watermark, so kswapd is still
         // woken below low while atomic requests are not failed by a boost.
-        if (order == 0 && (allocFlags & AllocFlags.MinReserve) != 0 && zone.WatermarkBoost != 0
-            && AllocMask.Watermark(allocFlags) == WmarkIndex.Min)
+        if (zone.WatermarkBoost != 0 && atomicMinBoost.IgnoresBoost(order, allocFlags))
         {
             return ZoneWatermarkOk(zone, order, zone.RawWatermark(WmarkIndex.Min), highestZoneIdx, allocFlags, freePages);
         }
