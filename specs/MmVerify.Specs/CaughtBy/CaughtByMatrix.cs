@@ -18,4 +18,8 @@ public sealed record CaughtByMatrix(IReadOnlyList<HistoricalBug> Bugs, IReadOnly
     public IEnumerable<CaughtByCell> Of(HistoricalBug bug, string engine) => Cells.Where(c => c.Bug == bug.Name && c.Engine == engine);
 
     public IReadOnlyList<HistoricalBug> Uncaught => [.. Bugs.Where(b => CaughtBy(b).Count == 0)];
+
+    /// <summary>Bugs caught by no engine without a recorded gap, and bugs with a recorded gap that are caught now.</summary>
+    public IReadOnlyList<HistoricalBug> Unexplained =>
+        [.. Bugs.Where(b => (CaughtBy(b).Count == 0) != (BugTargets.Gap(b) is not null))];
 }

@@ -36,6 +36,10 @@ public static class CaughtByReport
         md.Append(uncaught.Count == 0
             ? "Every bug is caught by at least one engine.\n"
             : $"Caught by no engine: {string.Join(", ", uncaught.Select(b => $"`{b.Name}`"))}.\n");
+        foreach (var bug in m.Bugs.Where(b => BugTargets.Gap(b) is not null))
+        {
+            md.Append(CultureInfo.InvariantCulture, $"\n- `{bug.Name}` ({(uncaught.Contains(bug) ? "not caught" : "caught, although a gap is recorded")}): {BugTargets.Gap(bug)}\n");
+        }
 
         md.Append("\n## Where each bug was caught\n\n| bug | engine | property | scenario / query | the bug's verdict |\n|---|---|---|---|---|\n");
         foreach (var cell in m.Cells.Where(c => c.Outcome == CaughtOutcome.Caught))
@@ -92,6 +96,11 @@ public static class CaughtByReport
                 json.WriteEndObject();
                 Strings(json, "targets", BugTargets.For(bug));
                 Strings(json, "caught_by", m.CaughtBy(bug));
+                if (BugTargets.Gap(bug) is { } gap)
+                {
+                    json.WriteString("gap", gap);
+                }
+
                 json.WriteEndObject();
             }
 

@@ -86,7 +86,8 @@ public static class CaughtByRunner
 
     private static Dictionary<string, (Verdict, string)> PbtVerdicts(Scenario scenario, string variant, CaughtByRequest request)
     {
-        var budget = PbtBudget.For(request.Budget);
+        // A caught-or-not verdict does not need the minimal counterexample: no shrinking (mmverify check shrinks).
+        var budget = PbtBudget.For(request.Budget) with { MaxShrinkRuns = 0 };
         var runs = new RunCache(budget.MaxTests);
         return PropertyCatalog.RunProperties.ToDictionary(p => p.Info.Id, p => PbtGate.Check(scenario, variant, p, request.Seed, budget, runs) is var c ? (c.Verdict, c.Reason) : default);
     }
