@@ -54,10 +54,8 @@ internal static class CaughtByCommand
         }
 
         var seed = seedText is null ? ScenarioSetup.DefaultSeed : (ulong)IntegerText.Parse(seedText, "--seed");
-        var request = new CaughtByRequest(bugs, engines, budget, seed)
-        {
-            SmtDirectory = Path.Combine(outDir ?? Path.GetTempPath(), "caught-by-smt2"),
-        };
+        // The queries go to a temporary directory (mmverify prove --emit-smt writes them where asked).
+        var request = new CaughtByRequest(bugs, engines, budget, seed);
         var progress = Console.IsErrorRedirected ? null : (Action<string>)(m => Console.Error.WriteLine($"... {m}"));
         var matrix = CaughtByRunner.Run(request, () => new Z3Session(timeoutMs: ProofRunner.DefaultTimeoutMs), progress);
 
