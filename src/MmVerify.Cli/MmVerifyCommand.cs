@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MmVerify.Cli.CaughtBy;
 using MmVerify.Cli.Check;
 using MmVerify.Cli.Compare;
 using MmVerify.Cli.Conform;
@@ -12,11 +13,12 @@ using MmVerify.Cli.Watermarks;
 
 namespace MmVerify.Cli;
 
-/// <summary>The root command: the subcommands of the DESIGN.md contract implemented so far.</summary>
+/// <summary>The root command: the subcommands of the DESIGN.md contract implemented so far, and caught-by (the historical-bug matrix).</summary>
 internal static class MmVerifyCommand
 {
     public static RootCommand Create() => new("mmverify: an executable specification of the Linux page allocator, watermarks and kswapd")
     {
+        CaughtByCommand.Create(),
         CheckCommand.Create(),
         CompareCommand.Create(),
         ConformCommand.Create(),

@@ -59,6 +59,10 @@ public class BadInputTests
     [InlineData("check", "--engine", "z4")]
     [InlineData("check", "--seed", "x")]
     [InlineData("check", "--format", "pdf")]
+    [InlineData("caught-by", "--bug", "bug-nonexistent")]
+    [InlineData("caught-by", "--engine", "z4")]
+    [InlineData("caught-by", "--budget", "deep")]
+    [InlineData("caught-by", "--seed", "x")]
     public void Bad_usage_exits_2_with_one_line(params string[] args)
     {
         AssertBadInput(CliRun.Run(args));

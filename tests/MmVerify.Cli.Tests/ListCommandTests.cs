@@ -20,7 +20,8 @@ public class ListCommandTests
         Assert.Equal("baselines:", lines[0]);
         Assert.Equal("patches:", lines[1 + VariantCatalog.Baselines.Count]);
         Assert.StartsWith("composition: BASELINE[+PATCH]...; a bare PATCH means linux-7.2+PATCH", lines[^1]);
-        Assert.Equal(VariantCatalog.Baselines.Count + VariantCatalog.Patches.Count + 3, lines.Length);
+        Assert.Equal(VariantCatalog.Baselines.Count + VariantCatalog.Patches.Count + HistoricalBugs.All.Count + 4, lines.Length);
+        Assert.StartsWith("historical bugs", lines[2 + VariantCatalog.Baselines.Count + VariantCatalog.Patches.Count], StringComparison.Ordinal);
         foreach (var b in VariantCatalog.Baselines)
         {
             Assert.Contains(lines, l => l.TrimStart().StartsWith(b.Name + " ", StringComparison.Ordinal) && l.Contains(b.Provenance[0].Version, StringComparison.Ordinal));
@@ -40,7 +41,8 @@ public class ListCommandTests
         Assert.Single(r.OutLines);
         using var doc = JsonDocument.Parse(r.Out);
         var root = doc.RootElement;
-        Assert.Equal(["baselines", "patches", "composition"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["baselines", "patches", "historical_bugs", "composition"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(HistoricalBugs.All.Select(b => b.Name), root.GetProperty("historical_bugs").EnumerateArray().Select(b => b.GetProperty("name").GetString()));
         Assert.Equal(VariantCatalog.Baselines.Select(b => b.Name), root.GetProperty("baselines").EnumerateArray().Select(b => b.GetProperty("name").GetString()));
         Assert.Equal(VariantCatalog.Patches.Select(p => p.Name), root.GetProperty("patches").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
 

@@ -18,7 +18,7 @@ public sealed partial class ProveCommandTests : IDisposable
         Assert.Equal(string.Empty, r.Err);
         using var doc = JsonDocument.Parse(r.Out);
         var results = doc.RootElement.GetProperty("results").EnumerateArray().ToList();
-        Assert.Equal(22, results.Count);
+        Assert.Equal(25, results.Count);
         foreach (var res in results)
         {
             Assert.Contains(res.GetProperty("theory").GetString(), new[] { "debounce", "kswapd-counter" });
@@ -37,7 +37,7 @@ public sealed partial class ProveCommandTests : IDisposable
         var proof = results.Single(x => x.GetProperty("query").GetString() == "linux-7.2.hopeless-step");
         Assert.Equal("proved", proof.GetProperty("verdict").GetString());
         Assert.Equal(JsonValueKind.Null, proof.GetProperty("model").ValueKind);
-        Assert.Equal(22, doc.RootElement.GetProperty("summary").GetProperty("as_expected").GetInt32());
+        Assert.Equal(25, doc.RootElement.GetProperty("summary").GetProperty("as_expected").GetInt32());
     }
 
     [Fact]

@@ -14,11 +14,12 @@ public static class KswapdExploreProperties
     public static ExploreProperty For(string id, KswapdWorld w) => id switch
     {
         // a count of >= 16 is cleared by kswapd/direct/memcg reclaim only at balance; a hopeless node is not woken;
-        // a kswapd run moves the count by at most one
+        // a kswapd run moves the count by at most one, and a run that started boosted does not count (P-HOPELESS)
         "kswapd.hopeless" => new StepInvariant(id, (s, step) => !IsNode0(step) || Check(s, step, (b, a, kind) =>
             !(ByReclaim(kind) && w.Hopeless(b) && !w.Hopeless(a) && !w.Balanced(a))
             && !(b.Phase == KswapdRunPhase.Asleep && a.Phase != KswapdRunPhase.Asleep && w.Hopeless(b))
-            && !(kind == NodeAction.KswapdFinish && a.Failures != 0 && a.Failures != b.Failures && a.Failures != b.Failures + 1))),
+            && !(kind == NodeAction.KswapdFinish && a.Failures != 0 && a.Failures != b.Failures && a.Failures != b.Failures + 1)
+            && !(kind == NodeAction.KswapdFinish && b.BoostAtStart > 0 && a.Failures == b.Failures + 1))),
 
         // every reset from >= 1 to 0 by kswapd/direct/memcg reclaim happens while the node is balanced (PCP exempt)
         "kswapd.reset-when-balanced" => new StepInvariant(id, (s, step) => !IsNode0(step) || Check(s, step, (b, a, kind) =>

@@ -37,7 +37,7 @@ public static class SimGate
     private static IReadOnlyList<GateResult> RunOne(GateRequest request, Scenario scenario, string variant, ExpectationSet expectations, Action<string>? progress)
     {
         var properties = Applicable(scenario, variant, request, expectations);
-        var seconds = request.Budget == "quick" ? Math.Min(scenario.DurationSeconds, Math.Max(5, scenario.DurationSeconds / 3.0)) : scenario.DurationSeconds;
+        var seconds = Seconds(scenario, request.Budget);
         progress?.Invoke($"{scenario.Id} / {variant}: {seconds:F0} simulated s");
         var clock = Stopwatch.StartNew();
         var run = ScenarioRunner.Run(scenario, variant, request.Seed, seconds);
@@ -54,6 +54,13 @@ public static class SimGate
         }
 
         return results;
+    }
+
+    /// <summary>How long the budget runs the scenario, in simulated seconds.</summary>
+    public static double Seconds(Scenario scenario, string budget)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        return budget == "quick" ? Math.Min(scenario.DurationSeconds, Math.Max(5, scenario.DurationSeconds / 3.0)) : scenario.DurationSeconds;
     }
 
     private static IReadOnlyList<IRunProperty> Applicable(Scenario scenario, string variant, GateRequest request, ExpectationSet expectations) =>

@@ -5,14 +5,14 @@ using MmVerify.Specs.Gate;
 namespace MmVerify.Specs.Temporal;
 
 /// <summary>
-/// kswapd.hopeless [P-HOPELESS]: the counter counts consecutive failed kswapd runs; at 16 kswapd stops, and a
-/// hopeless node is neither woken nor revived except at balance (or by the exempt PCP/OTHER paths).
+/// kswapd.hopeless [P-HOPELESS]: the counter counts consecutive failed non-boosted kswapd runs; at 16 kswapd stops,
+/// and a hopeless node is neither woken nor revived except at balance (or by the exempt PCP/OTHER paths).
 /// </summary>
 public sealed class KswapdHopeless : IRunProperty
 {
     public static PropertyInfo Property { get; } = new(
         "kswapd.hopeless",
-        "kswapd_failures rises by one per failed kswapd run; once it reaches 16 the node's kswapd is not woken, and the count is not cleared while the node is unbalanced (PCP and OTHER resets exempt).",
+        "kswapd_failures rises by one per failed kswapd run that did not start boosted; once it reaches 16 the node's kswapd is not woken, and the count is not cleared while the node is unbalanced (PCP and OTHER resets exempt).",
         "A hopeless node is left to direct reclaim; reviving it on any progress makes kswapd spin on memory it cannot reclaim (seed 001).",
         "SCENARIOS.md B (P-HOPELESS); KERNEL.md 5.7-5.8");
 
@@ -21,11 +21,19 @@ public sealed class KswapdHopeless : IRunProperty
     public PropertyResult Judge(RunRecord run, PropertyParameters p)
     {
         var failures = new Dictionary<int, int>();
+        var counted = new HashSet<int>();
         foreach (var e in run.Events)
         {
             switch (e)
             {
+                // balance_pgdat() counts its failure before its end tracepoint, which says whether the run was boosted
+                case BalancePgdatEndEvent end when counted.Remove(end.Nid) && end.Boosted:
+                    return PropertyResult.Violated(end.TimeNs / 1e9, $"node {end.Nid}: a boosted kswapd run counted as a failure");
+                case BalancePgdatEndEvent end:
+                    counted.Remove(end.Nid);
+                    break;
                 case KswapdReclaimFailEvent f:
+                    counted.Add(f.Nid);
                     var before = failures.GetValueOrDefault(f.Nid);
                     if (f.Failures != before + 1)
                     {

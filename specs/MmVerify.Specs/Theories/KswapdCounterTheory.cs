@@ -30,6 +30,13 @@ public sealed class KswapdCounterTheory : ITheory
 
     public IReadOnlyList<TheoryQuery> Queries { get; } = [.. Variants.SelectMany(ForVariant)];
 
+    /// <summary>The policy points the failure-counter encoding reads (FailureCounterEncoding): a variant that changes
+    /// one of them gets its own queries; other changes are invisible to this theory.</summary>
+    public static IReadOnlyList<PolicyPoint> EncodedPoints { get; } = [PolicyPoint.HopelessReset, PolicyPoint.FailureCount, PolicyPoint.PcpRevive];
+
+    /// <summary>The theory's queries about any variant (the catalog asks them for <see cref="Variants"/>).</summary>
+    public static IReadOnlyList<TheoryQuery> QueriesFor(string variant) => [.. ForVariant(variant)];
+
     private static IEnumerable<TheoryQuery> ForVariant(string variant)
     {
         var policy = VariantCatalog.Resolve(variant);
@@ -76,6 +83,32 @@ public sealed class KswapdCounterTheory : ITheory
             expected, why,
             () => Unrolling.InductionStep($"{variant}.hopeless-step", "a step from a good state to a bad one", FailureCounterEncoding.System(policy, monitored: true), 1, Property),
             o => ReplayStep(policy, o)) { Variant = variant };
+
+        var boostedCounts = policy.FailureCount.CountsAsFailure(0, boosted: true);
+        yield return new TheoryQuery("kswapd-counter", $"{variant}.boosted-run-not-counted", "kswapd.hopeless",
+            $"{variant}: a kswapd run that started boosted never raises kswapd_failures, even when it reclaims nothing (P-HOPELESS counts non-boosted runs)",
+            boostedCounts ? SolverVerdict.Counterexample : SolverVerdict.Proved,
+            boostedCounts
+                ? "Before ≈v6.19 every zero-reclaim balance_pgdat() run counted; boosted reclaim (no writeback, no swap; nothing at all under MGLRU) can make a node hopeless with plenty reclaimable."
+                : "balance_pgdat() counts a failure only for a run that reclaimed nothing and was not boosted (Jiayuan Chen, ≈v6.19).",
+            () =>
+            {
+                var ts = FailureCounterEncoding.System(policy, monitored: false);
+                var (s, input, next) = (ts.StateAt(0), ts.InputAt(0), ts.StateAt(1));
+                return new SmtQuery($"{variant}.boosted-run-not-counted", "a boosted kswapd run that raises kswapd_failures",
+                    [ts.Transition(s, input, next), T.ULe(s[FailureCounterEncoding.Failures], T.Bv(16, 8)), FailureCounterEncoding.IsEvent(input, CounterEvent.KswapdRun),
+                     input[FailureCounterEncoding.Boosted], T.UGt(next[FailureCounterEncoding.Failures], s[FailureCounterEncoding.Failures])],
+                    [s[FailureCounterEncoding.Failures], .. ts.Inputs.Select(v => input[v.Name]), next[FailureCounterEncoding.Failures]]);
+            },
+            o =>
+            {
+                var before = Value(o, FailureCounterEncoding.Failures, 0);
+                var input = Input(o, 0);
+                var m = new FailureCounterMachine(policy).WithFailures(before);
+                m.Step(input);
+                return new ReplayResult(input.Event == CounterEvent.KswapdRun && input.Boosted && m.Failures > before,
+                    $"model: {Describe(input)} takes kswapd_failures {before} -> {m.Failures}");
+            }) { Variant = variant };
 
         yield return new TheoryQuery("kswapd-counter", $"{variant}.reset-only-when-balanced", "kswapd.reset-when-balanced",
             $"{variant}: kswapd or direct reclaim clears a non-zero kswapd_failures only while the node is balanced (PCP revival exempt)",

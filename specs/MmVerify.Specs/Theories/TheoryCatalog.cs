@@ -7,6 +7,7 @@ public static class TheoryCatalog
     [
         new WmarkArithTheory(),
         new WmarkCheckTheory(),
+        new AtomicBoostTheory(),
         new BoostTheory(),
         new AutotuneTheory(),
         new DebounceTheory(),

@@ -4,7 +4,7 @@ using MmVerify.Specs.Scenarios;
 
 namespace MmVerify.Cli.List;
 
-/// <summary>list variants: the baselines, the patches with their provenance, and how they compose.</summary>
+/// <summary>list variants: the baselines, the patches and the historical bugs with their provenance, and how they compose.</summary>
 internal static class VariantList
 {
     public static readonly string CompositionRule =
@@ -15,7 +15,8 @@ internal static class VariantList
     {
         var baselines = VariantCatalog.Baselines;
         var patches = VariantCatalog.Patches;
-        var width = baselines.Select(b => b.Name).Concat(patches.Select(p => p.Name)).Max(n => n.Length);
+        var bugs = HistoricalBugs.All;
+        var width = baselines.Select(b => b.Name).Concat(patches.Select(p => p.Name)).Concat(bugs.Select(b => b.Name)).Max(n => n.Length);
 
         output.WriteLine("baselines:");
         foreach (var b in baselines)
@@ -30,6 +31,14 @@ internal static class VariantList
             var p = patch.Provenance;
             var already = patch.AlreadyIn.Count == 0 ? "" : $"; already in {string.Join(", ", patch.AlreadyIn)}";
             output.WriteLine($"  {patch.Name.PadRight(width)}  {p.Title} [{p.Source}; {p.Version}] changes {Points(patch)}{already}");
+        }
+
+        output.WriteLine("historical bugs (fixed in mainline; run by caught-by, not by the scenarios):");
+        foreach (var bug in bugs)
+        {
+            var p = bug.Patch.Provenance;
+            var f = bug.Fix;
+            output.WriteLine($"  {bug.Name.PadRight(width)}  {p.Title} [{p.Source}; {p.Version}] changes {Points(bug.Patch)}; fixed by \"{f.Title}\" ({f.Author}, {f.FixedInText})");
         }
 
         output.WriteLine($"composition: {CompositionRule}");
@@ -56,6 +65,24 @@ internal static class VariantList
             WriteProvenance(json, patch.Provenance);
             JsonLine.WriteStrings(json, "points", patch.Points.Select(KebabCase.Name));
             JsonLine.WriteStrings(json, "already_in", patch.AlreadyIn);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("historical_bugs");
+        foreach (var bug in HistoricalBugs.All)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", bug.Name);
+            WriteProvenance(json, bug.Patch.Provenance);
+            JsonLine.WriteStrings(json, "points", bug.Patch.Points.Select(KebabCase.Name));
+            json.WriteStartObject("fix");
+            json.WriteString("title", bug.Fix.Title);
+            json.WriteString("author", bug.Fix.Author);
+            json.WriteString("fixed_in", bug.Fix.FixedIn);
+            json.WriteBoolean("version_confirmed", bug.Fix.VersionConfirmed);
+            json.WriteString("source", bug.Fix.Source);
+            json.WriteEndObject();
             json.WriteEndObject();
         }
 

@@ -115,7 +115,7 @@ public static class PageAllocator
                     var aboveHigh = false;
                     if ((zone.Flags & ZoneFlags.BelowHigh) == 0)
                     {
-                        aboveHigh = WatermarkCheck.ZoneWatermarkFast(zone, request.Order, zone.HighWmarkPages, highest, flags);
+                        aboveHigh = WatermarkCheck.ZoneWatermarkFast(zone, request.Order, zone.HighWmarkPages, highest, flags, world.Policy.AtomicMinBoost);
                         if (!aboveHigh)
                         {
                             zone.Flags |= ZoneFlags.BelowHigh;
@@ -124,7 +124,7 @@ public static class PageAllocator
 
                     var mark = zone.WmarkPages(AllocMask.Watermark(flags));
                     if (!aboveHigh && (flags & AllocFlags.NoWatermarks) == 0
-                        && !WatermarkCheck.ZoneWatermarkFast(zone, request.Order, mark, highest, flags))
+                        && !WatermarkCheck.ZoneWatermarkFast(zone, request.Order, mark, highest, flags, world.Policy.AtomicMinBoost))
                     {
                         continue;
                     }

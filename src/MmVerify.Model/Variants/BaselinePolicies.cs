@@ -46,6 +46,14 @@ public sealed class UnboostedZeroReclaimIsFailure : IKswapdFailurePolicy
     public bool CountsAsFailure(long nrReclaimed, bool boosted) => nrReclaimed == 0 && !boosted;
 }
 
+// mirrors zone_watermark_fast(), mm/page_alloc.c, v7.2: order-0 __GFP_HIGH (ALLOC_MIN_RESERVE) at WMARK_MIN
+// re-checks the un-boosted min (since v5.9, f80b08fc4453; 6.1 tested __GFP_ATOMIC instead of ALLOC_MIN_RESERVE)
+public sealed class IgnoreBoostAtMinForHighOrder0 : IAtomicMinBoostPolicy
+{
+    public bool IgnoresBoost(int order, AllocFlags allocFlags) =>
+        order == 0 && (allocFlags & AllocFlags.MinReserve) != 0 && AllocMask.Watermark(allocFlags) == WmarkIndex.Min;
+}
+
 // mirrors kswapd_shrink_node(), mm/vmscan.c, v7.2
 public sealed class DropOrderAfterCompactGap : IKswapdOrderDropPolicy
 {

@@ -31,6 +31,8 @@ public sealed record KernelPolicy
 
     public required IReserveTuningPolicy ReserveTuning { get; init; }
 
+    public required IAtomicMinBoostPolicy AtomicMinBoost { get; init; }
+
     /// <summary>The PCP-free revival of a hopeless node (≈v6.18, Chanwon Park): absent in 6.12.</summary>
     public bool PcpRevivesHopeless { get; init; }
 

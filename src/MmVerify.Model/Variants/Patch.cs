@@ -12,6 +12,8 @@ public enum PolicyPoint
     DefragMode,
     DefragFallback,
     ReserveTuning,
+    AtomicMinBoost,
+    PcpRevive,
 }
 
 /// <summary>A proposed or historical change to the kernel, applied to a baseline at named policy points.</summary>

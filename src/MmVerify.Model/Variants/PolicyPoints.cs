@@ -32,6 +32,15 @@ public interface IKswapdFailurePolicy
     bool CountsAsFailure(long nrReclaimed, bool boosted);
 }
 
+/// <summary>
+/// zone_watermark_fast(): may an order-0 request check the un-boosted min watermark when the boosted one fails?
+/// Mainline since v5.9 (f80b08fc4453) for __GFP_HIGH requests at WMARK_MIN; before it the boost applied.
+/// </summary>
+public interface IAtomicMinBoostPolicy
+{
+    bool IgnoresBoost(int order, Gfp.AllocFlags allocFlags);
+}
+
 /// <summary>kswapd_shrink_node(): drop sc->order to 0 once compact_gap pages were reclaimed? (seed 003)</summary>
 public interface IKswapdOrderDropPolicy
 {

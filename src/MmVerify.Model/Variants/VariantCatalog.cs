@@ -5,7 +5,8 @@ public sealed class VariantException(string message) : Exception(message);
 
 /// <summary>
 /// The baselines and patches, and the composition rule of DESIGN.md: BASELINE[+PATCH]...;
-/// a bare PATCH means linux-7.2+PATCH.
+/// a bare PATCH means linux-7.2+PATCH. A PATCH is one of <see cref="Patches"/> or a historical bug
+/// (<see cref="HistoricalBugs"/>).
 /// </summary>
 public static class VariantCatalog
 {
@@ -24,6 +25,7 @@ public static class VariantCatalog
         DefragMode = new MainlineDefragMode(),
         DefragFallback = new MainlineDefragFallback(),
         ReserveTuning = new NoReserveTuning(),
+        AtomicMinBoost = new IgnoreBoostAtMinForHighOrder0(),
     };
 
     private static readonly KernelPolicy Linux72 = Linux612 with
@@ -111,6 +113,7 @@ public static class VariantCatalog
         foreach (var patchName in patchNames)
         {
             var patch = Patches.FirstOrDefault(p => p.Name == patchName)
+                ?? HistoricalBugs.Find(patchName)?.Patch
                 ?? throw new VariantException($"unknown variant part '{patchName}' in '{name}'");
             if (patch.AlreadyIn.Contains(baseline.Name))
             {

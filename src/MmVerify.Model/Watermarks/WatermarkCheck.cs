@@ -114,33 +114,44 @@ public static class WatermarkCheck
     public static bool ZoneWatermarkOk(Zone zone, int order, long mark, int highestZoneIdx, AllocFlags allocFlags) =>
         ZoneWatermarkOk(zone, order, mark, highestZoneIdx, allocFlags, zone.NrFreePages);
 
+    private static readonly Variants.IgnoreBoostAtMinForHighOrder0 Mainline = new();
+
     // mirrors zone_watermark_fast(), mm/page_alloc.c, v7.2
-    public static bool ZoneWatermarkFast(Zone zone, int order, long mark, int highestZoneIdx, AllocFlags allocFlags)
+    public static bool ZoneWatermarkFast(Zone zone, int order, long mark, int highestZoneIdx, AllocFlags allocFlags) =>
+        ZoneWatermarkFast(zone, order, mark, highestZoneIdx, allocFlags, Mainline);
+
+    // mirrors zone_watermark_fast(), mm/page_alloc.c, v7.2, with the boost exception as a policy (before v5.9 there was none)
+    public static bool ZoneWatermarkFast(Zone zone, int order, long mark, int highestZoneIdx, AllocFlags allocFlags, Variants.IAtomicMinBoostPolicy atomicMinBoost) =>
+        WatermarkFast(zone, order, mark, zone.RawWatermark(WmarkIndex.Min), zone.WatermarkBoost, zone.LowmemReserve[highestZoneIdx], allocFlags,
+            zone.NrFreePages, zone.NrFreeHighatomic, zone.NrFreeCmaPages, atomicMinBoost);
+
+    // mirrors zone_watermark_fast(), mm/page_alloc.c, v7.2, on numbers and a view of the free areas (the SMT encoding's form)
+    public static bool WatermarkFast<TAreas>(TAreas areas, int order, long mark, long rawMin, long boost, long lowmemReserve, AllocFlags allocFlags, long freePages, long nrFreeHighatomic, long nrFreeCmaPages, Variants.IAtomicMinBoostPolicy atomicMinBoost)
+        where TAreas : IFreeAreaView
     {
-        var freePages = zone.NrFreePages;
+        ArgumentNullException.ThrowIfNull(atomicMinBoost);
 
         // Order-0 quick accept against the full mark; the reserve estimate may overshoot.
         if (order == 0)
         {
-            var reserved = ZoneWatermarkUnusableFree(zone, 0, allocFlags);
+            var reserved = UnusableFree(0, allocFlags, nrFreeHighatomic, nrFreeCmaPages);
             var usable = freePages - Math.Min(freePages, reserved);
-            if (usable > mark + zone.LowmemReserve[highestZoneIdx])
+            if (usable > mark + lowmemReserve)
             {
                 return true;
             }
         }
 
-        if (ZoneWatermarkOk(zone, order, mark, highestZoneIdx, allocFlags, freePages))
+        if (WatermarkOk(areas, order, mark, lowmemReserve, allocFlags, freePages, nrFreeHighatomic, nrFreeCmaPages))
         {
             return true;
         }
 
         // __GFP_HIGH order-0 requests ignore the boost at the min watermark, so kswapd is still
         // woken below low while atomic requests are not failed by a boost.
-        if (order == 0 && (allocFlags & AllocFlags.MinReserve) != 0 && zone.WatermarkBoost != 0
-            && AllocMask.Watermark(allocFlags) == WmarkIndex.Min)
+        if (boost != 0 && atomicMinBoost.IgnoresBoost(order, allocFlags))
         {
-            return ZoneWatermarkOk(zone, order, zone.RawWatermark(WmarkIndex.Min), highestZoneIdx, allocFlags, freePages);
+            return WatermarkOk(areas, order, rawMin, lowmemReserve, allocFlags, freePages, nrFreeHighatomic, nrFreeCmaPages);
         }
 
         return false;

@@ -41,6 +41,41 @@ public class VariantTests
     }
 
     [Fact]
+    public void Every_historical_bug_resolves_on_linux_7_2_with_its_provenance_and_fix()
+    {
+        Assert.NotEmpty(HistoricalBugs.All);
+        Assert.Equal(HistoricalBugs.All.Count, HistoricalBugs.All.Select(b => b.Name).Distinct().Count());
+        foreach (var bug in HistoricalBugs.All)
+        {
+            Assert.StartsWith("bug-", bug.Name, StringComparison.Ordinal);
+            Assert.DoesNotContain(VariantCatalog.Patches, p => p.Name == bug.Name);
+            var policy = VariantCatalog.Resolve(bug.Variant);
+            Assert.Equal(bug.Variant, policy.Name);
+            Assert.Contains(bug.Patch.Provenance, policy.Provenance);
+            Assert.False(string.IsNullOrWhiteSpace(bug.Fix.Title));
+            Assert.False(string.IsNullOrWhiteSpace(bug.Fix.FixedIn));
+        }
+    }
+
+    [Fact]
+    public void The_historical_bugs_put_the_old_behaviour_back_at_their_points()
+    {
+        var mainline = VariantCatalog.Resolve("linux-7.2");
+        Assert.False(mainline.HopelessReset.ClearsOnProgress(MmVerify.Model.Reclaim.Reclaimer.Memcg, nodeBalanced: false));
+        Assert.True(VariantCatalog.Resolve("bug-reset-on-any-progress").HopelessReset.ClearsOnProgress(MmVerify.Model.Reclaim.Reclaimer.Memcg, nodeBalanced: false));
+        Assert.False(mainline.FailureCount.CountsAsFailure(0, boosted: true));
+        Assert.True(VariantCatalog.Resolve("bug-boosted-run-fails").FailureCount.CountsAsFailure(0, boosted: true));
+        Assert.True(mainline.OrderDrop.DropToOrderZero(3, 16, 16));
+        Assert.False(VariantCatalog.Resolve("bug-never-drop-order").OrderDrop.DropToOrderZero(3, 16, 16));
+        Assert.True(mainline.AtomicMinBoost.IgnoresBoost(0, AllocFlags.MinReserve | AllocFlags.WmarkMin));
+        Assert.False(VariantCatalog.Resolve("bug-atomic-min-boost").AtomicMinBoost.IgnoresBoost(0, AllocFlags.MinReserve | AllocFlags.WmarkMin));
+        Assert.Equal(32, mainline.CompactGap.CompactGap(9));
+        Assert.Equal(1024, VariantCatalog.Resolve("bug-uncapped-compact-gap").CompactGap.CompactGap(9));
+        Assert.True(mainline.PcpRevivesHopeless);
+        Assert.False(VariantCatalog.Resolve("bug-no-pcp-revive").PcpRevivesHopeless);
+    }
+
+    [Fact]
     public void Net_frag_nowake_strips_kswapd_reclaim_from_the_order_3_attempt()
     {
         var vanilla = VariantCatalog.Resolve("linux-7.2").NetFrag.Order3Gfp(Gfp.Gfp.Kernel, rx: false);

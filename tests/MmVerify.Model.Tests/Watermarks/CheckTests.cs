@@ -111,4 +111,20 @@ public class CheckTests
         Assert.False(WatermarkCheck.ZoneWatermarkFast(zone, 0, zone.LowWmarkPages, 0, AllocFlags.MinReserve | AllocFlags.WmarkLow));
         Assert.False(WatermarkCheck.ZoneWatermarkFast(zone, 0, zone.MinWmarkPages, 0, AllocFlags.None));
     }
+
+    [Fact]
+    public void Before_v5_9_the_boost_blocked_GFP_HIGH_order_0_at_the_min_mark()
+    {
+        var zone = FreshZone();
+        zone.SetRawWatermarks(3000, 3500, 4000, 4500);
+        zone.WatermarkBoost = 6000;
+        var flags = AllocFlags.MinReserve | AllocFlags.WmarkMin;
+
+        Assert.True(WatermarkCheck.ZoneWatermarkFast(zone, 0, zone.MinWmarkPages, 0, flags, new Variants.IgnoreBoostAtMinForHighOrder0()));
+        Assert.False(WatermarkCheck.ZoneWatermarkFast(zone, 0, zone.MinWmarkPages, 0, flags, new Variants.BoostAppliesAtMin()));
+
+        // Without a boost the two agree.
+        zone.WatermarkBoost = 0;
+        Assert.True(WatermarkCheck.ZoneWatermarkFast(zone, 0, zone.MinWmarkPages, 0, flags, new Variants.BoostAppliesAtMin()));
+    }
 }

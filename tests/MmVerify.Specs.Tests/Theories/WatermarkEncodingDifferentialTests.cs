@@ -114,6 +114,49 @@ public sealed class WatermarkEncodingDifferentialTests(ITestOutputHelper output)
             });
     }
 
+    [Theory]
+    [InlineData(false, AtomicBoostTheory.AtomicSlowPath)]
+    [InlineData(true, AtomicBoostTheory.AtomicSlowPath)]
+    [InlineData(false, AllocFlags.MinReserve | AllocFlags.WmarkLow)]
+    [InlineData(false, AllocFlags.Cma | AllocFlags.WmarkMin)]
+    public void Zone_watermark_fast_encoding_agrees_with_the_model_for_both_boost_policies(bool bug, AllocFlags flags)
+    {
+        Model.Variants.IAtomicMinBoostPolicy policy = bug ? new Model.Variants.BoostAppliesAtMin() : new Model.Variants.IgnoreBoostAtMinForHighOrder0();
+        var x = WmarkFastEncoding.Order0(flags);
+        var (rawMin, boost) = (Engine.Smt.T.IntVar("raw_min"), Engine.Smt.T.IntVar("watermark_boost"));
+        Check(output, "zone_watermark_fast", [WmarkFastEncoding.WatermarkFast(policy, flags, x, rawMin, boost)],
+            rng =>
+            {
+                var min = (long)Spread(rng, 1L << 30);
+                var b = rng.Next(3) == 0 ? 0 : (long)Spread(rng, 1L << 30);
+                var input = new Dictionary<string, UInt128>
+                {
+                    ["raw_min"] = Int(min),
+                    ["watermark_boost"] = Int(b),
+                    ["mark"] = Int(min + b),
+                    ["lowmem_reserve"] = Int(rng.Next(3) == 0 ? 0 : rng.Next(0, 4096)),
+                    ["free_pages"] = Int(Math.Max(0, min + rng.Next(-4000, 4000) + (rng.Next(2) == 0 ? 0 : b))),
+                    ["nr_free_highatomic"] = Int(rng.Next(2) == 0 ? 0 : rng.Next(0, 4096)),
+                    ["nr_free_cma"] = Int(rng.Next(2) == 0 ? 0 : rng.Next(0, 4096)),
+                };
+                for (var o = 0; o <= WmarkCheckInputs.MaxPageOrder; o++)
+                {
+                    for (var t = 0; t < MigrateTypes.Count; t++)
+                    {
+                        input[$"area_{o}_{(MigrateType)t}"] = Bool(false);
+                    }
+                }
+
+                return input;
+            },
+            v =>
+            {
+                var ok = WatermarkCheck.WatermarkFast(new FreeAreaBits(0), 0, Signed(v["mark"]), Signed(v["raw_min"]), Signed(v["watermark_boost"]), Signed(v["lowmem_reserve"]),
+                    flags, Signed(v["free_pages"]), Signed(v["nr_free_highatomic"]), Signed(v["nr_free_cma"]), policy);
+                return [Bool(ok)];
+            });
+    }
+
     [Fact]
     public void Free_area_bits_read_as_the_zone_reads_its_lists()
     {
