@@ -32,11 +32,6 @@ public static class BugTargets
     // Why no engine catches a bug, where that was investigated: a test gap not yet closed, or a limit of the model.
     private static readonly Dictionary<string, string> Gaps = new(StringComparer.Ordinal)
     {
-        ["bug-never-drop-order"] =
-            "test gap: no scenario wakes kswapd for order > 0 on a node balanced at order 0 where reclaim cannot form the block "
-            + "(Nick Piggin's failure case: pinned pages in every block). In S8 the order-1..3 requests find free blocks (finding K1); "
-            + "in S1 the order-3 runs stay within compact_gap + the scan slack of kswapd.no-futile-reclaim, so the bug changes no verdict. "
-            + "No theory encodes the order drop and the explicit worlds are order 0.",
         ["bug-no-pcp-revive"] =
             "limit of the property as written: P-REVIVE accepts a hopeless node that is balanced, and in S3 memory.high reclaim "
             + "at balance clears the counter anyway (the 7.2 reset rule), so the PCP revival changes no verdict. It matters "
