@@ -17,6 +17,10 @@ public static class ExploreAgreement
             [("memcg-high-revives-kswapd", "linux-6.12", "kswapd.sleeps")] =
                 "liveness over infinite fair runs vs a bounded window: the explorer finds the livelock as a fair lasso; PBT judges kswapd's CPU share "
                 + "over a window, and at 64 MiB the futile runs cost under 10% of a CPU (the property's busy_below), so PBT says holds",
+            [("memcg-high-revives-kswapd", "linux-6.12+reset-when-balanced", "kswapd.hopeless")] =
+                "the non-boosted clause of P-HOPELESS: 6.12 counts a boosted run that reclaims nothing as a failure, and the world reaches one in "
+                + "11 steps (a fallback boost, then a kswapd run with no cold file page left); PBT's 25 generated workloads of the small form did "
+                + "not produce a boosted futile run, so PBT says holds",
             [("kswapd-order-aware-2004", "linux-7.2", "kswapd.sleeps")] =
                 "liveness over infinite fair runs vs a bounded window, and the world's one order-3 block: untimed, a failing order-3 request or "
                 + "page-cache churn can wake kswapd in every HZ/10 nap (a fair lasso); PBT measures the CPU share, and in its workload the "
