@@ -14,7 +14,7 @@ done
 jq -r --slurpfile triage "$triage" '
   def key: "\(.file):\(.line) \(.mutator) \(.replacement)";
   ($triage[0].equivalent | map({key: key, value: .reason}) | from_entries) as $eq
-  | [ .files | to_entries[] | .key as $f | .value.mutants[]
+  | [ .files | to_entries[] | (.key | sub(".*/src/MmVerify.Model/"; "")) as $f | .value.mutants[]
       | {file: $f, line: .location.start.line, mutator: .mutatorName, replacement: (.replacement // ""), status} ] as $all
   | ($all | map(select(.status == "Killed" or .status == "Timeout")) | length) as $detected
   | ($all | map(select(.status == "Survived" or .status == "NoCoverage"))) as $undetected
