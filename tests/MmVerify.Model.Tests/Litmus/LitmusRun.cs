@@ -21,13 +21,9 @@ internal static class LitmusRun
     {
         var scenario = Load(litmus);
         var reference = ReferenceTrace.For($"{litmus}.{variant}");
-        Model.Sim.Simulation? last = null;
-        var run = ScenarioRunner.Run(scenario, variant, Seed, scenario.DurationSeconds, observe: sim =>
-        {
-            last = sim;
-            reference.Observe(sim, ((TraceBuffer)sim.World.Trace).Events);
-        });
-        reference.Finish(last!, ((TraceBuffer)last!.World.Trace).Events);
+        var run = ScenarioRunner.Run(scenario, variant, Seed, scenario.DurationSeconds,
+            observe: sim => reference.Observe(sim.World, ((TraceBuffer)sim.World.Trace).Events));
+        reference.Finish(run.World, run.Events);
         var verdicts = SimGate.Applicable(scenario, [variant], new ExpectationSet([]))
             .Where(p => scenario.Properties.ContainsKey(p.Info.Id))
             .ToDictionary(p => p.Info.Id, p => SimGate.Judge(scenario, p, run));

@@ -45,22 +45,22 @@ internal sealed class ReferenceTrace
     }
 
     /// <summary>Called after every simulation step; emits and checks every window the clock has passed.</summary>
-    public void Observe(Simulation simulation, IReadOnlyList<Model.Trace.TraceEvent> events)
+    public void Observe(World world, IReadOnlyList<Model.Trace.TraceEvent> events)
     {
-        while (simulation.World.NowNs >= _nextNs)
+        while (world.NowNs >= _nextNs)
         {
-            Emit(simulation.World, events, _nextNs);
+            Emit(world, events, _nextNs);
             _nextNs += WindowNs;
         }
     }
 
     /// <summary>The last partial window, then (when updating) the file.</summary>
-    public void Finish(Simulation simulation, IReadOnlyList<Model.Trace.TraceEvent> events, [CallerFilePath] string caller = "")
+    public void Finish(World world, IReadOnlyList<Model.Trace.TraceEvent> events)
     {
-        Emit(simulation.World, events, simulation.World.NowNs);
+        Emit(world, events, world.NowNs);
         if (_expected is null)
         {
-            var dir = Path.Combine(Path.GetDirectoryName(caller)!, "..", "Litmus", "reference");
+            var dir = Path.Combine(SourceDirectory(), "..", "Litmus", "reference");
             var header = $"# reference of litmus run {_name}; regenerate with MMVERIFY_UPDATE_REFERENCE=1 (see ReferenceTrace)";
             File.WriteAllLines(Path.Combine(dir, _name + ".txt"), [header, .. _lines]);
             return;
@@ -68,6 +68,9 @@ internal sealed class ReferenceTrace
 
         Assert.Equal(_expected.Length, _lines.Count);
     }
+
+    // The directory of this file in the source tree: updates are written there, not next to the binaries.
+    private static string SourceDirectory([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
 
     private void Emit(World world, IReadOnlyList<Model.Trace.TraceEvent> events, long atNs)
     {
