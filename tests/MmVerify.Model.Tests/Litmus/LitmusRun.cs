@@ -22,8 +22,8 @@ internal static class LitmusRun
         var scenario = Load(litmus);
         var reference = ReferenceTrace.For($"{litmus}.{variant}");
         var run = ScenarioRunner.Run(scenario, variant, Seed, scenario.DurationSeconds,
-            observe: sim => reference.Observe(sim.World, ((TraceBuffer)sim.World.Trace).Events));
-        reference.Finish(run.World, run.Events);
+            observe: sim => reference.Observe(sim.World, ((TraceBuffer)sim.World.Trace).Events, sim.Steps));
+        reference.Finish(run.World, run.Events, run.Steps);
         var verdicts = SimGate.Applicable(scenario, [variant], new ExpectationSet([]))
             .Where(p => scenario.Properties.ContainsKey(p.Info.Id))
             .ToDictionary(p => p.Info.Id, p => SimGate.Judge(scenario, p, run));

@@ -21,14 +21,20 @@ internal sealed class ReferenceTrace
     private readonly string _name;
     private readonly string[]? _expected;
     private readonly List<string> _lines = [];
+    private readonly long[]? _expectedSteps;
     private int _eventsSeen;
+    private long _steps;
     private long _nextNs = WindowNs;
 
     private ReferenceTrace(string name, string[]? expected)
     {
         _name = name;
         _expected = expected;
+        _expectedSteps = expected?.Select(StepsOf).ToArray();
     }
+
+    private static long StepsOf(string line) =>
+        long.Parse(line.Split(' ').Single(f => f.StartsWith("steps=", StringComparison.Ordinal))["steps=".Length..], CultureInfo.InvariantCulture);
 
     public static bool Updating => Environment.GetEnvironmentVariable("MMVERIFY_UPDATE_REFERENCE") == "1";
 
@@ -44,19 +50,30 @@ internal sealed class ReferenceTrace
         return new ReferenceTrace(name, File.ReadAllLines(path).Where(l => !l.StartsWith('#')).ToArray());
     }
 
-    /// <summary>Called after every simulation step; emits and checks every window the clock has passed.</summary>
-    public void Observe(World world, IReadOnlyList<Model.Trace.TraceEvent> events)
+    /// <summary>
+    /// Called after every simulation step; emits and checks every window the clock has passed. A run that
+    /// takes more steps than the reference's current window fails at once: the window's line holds the step
+    /// count, so it cannot match, and a model stuck in simulated time would otherwise never reach it.
+    /// </summary>
+    public void Observe(World world, IReadOnlyList<Model.Trace.TraceEvent> events, long steps)
     {
+        _steps = steps;
         while (world.NowNs >= _nextNs)
         {
             Emit(world, events, _nextNs);
             _nextNs += WindowNs;
         }
+
+        if (_expectedSteps is not null && _lines.Count < _expectedSteps.Length && steps > _expectedSteps[_lines.Count])
+        {
+            Assert.Fail($"{_name}: window {_lines.Count} takes more than the reference's {_expectedSteps[_lines.Count]} steps");
+        }
     }
 
     /// <summary>The last partial window, then (when updating) the file.</summary>
-    public void Finish(World world, IReadOnlyList<Model.Trace.TraceEvent> events)
+    public void Finish(World world, IReadOnlyList<Model.Trace.TraceEvent> events, long steps)
     {
+        _steps = steps;
         Emit(world, events, world.NowNs);
         if (_expected is null)
         {
@@ -80,10 +97,10 @@ internal sealed class ReferenceTrace
             digest.Append(events[_eventsSeen].ToString()).Append('\n');
         }
 
-        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(digest.ToString())))[..12].ToLowerInvariant();
+        var hash = Hash(digest.ToString());
         var zones = world.Machine.Zones.ToArray();
         var line = string.Create(CultureInfo.InvariantCulture,
-            $"t={atNs / 1e9:F1} events={_eventsSeen} trace={hash} " +
+            $"t={atNs / 1e9:F1} steps={_steps} events={_eventsSeen} trace={hash} proc={Hash(ProcView.Of(world))} " +
             $"free=[{string.Join(',', zones.Select(z => z.NrFreePages))}] " +
             $"boost=[{string.Join(',', zones.Select(z => z.WatermarkBoost))}] " +
             $"failures=[{string.Join(',', world.Reclaim.Select(r => r.KswapdFailures))}] " +
@@ -100,4 +117,6 @@ internal sealed class ReferenceTrace
             }
         }
     }
+
+    private static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..12].ToLowerInvariant();
 }
