@@ -12,18 +12,12 @@ namespace MmVerify.Model.Tests.Litmus;
 /// </summary>
 public sealed class LitmusTests
 {
+    // Cheapest first (they run in this order, see Support/CheapFirst.cs): the order-3 storm rows are the slowest.
     public static TheoryData<string, string, string> Rows => new()
     {
         // seed 001: the failure counter reset by direct reclaim progress
         { "memcg-hopeless", "linux-6.12", "kswapd.hopeless=violated kswapd.reset-when-balanced=violated kswapd.revives=holds" },
         { "memcg-hopeless", "linux-7.2", "kswapd.hopeless=holds kswapd.reset-when-balanced=holds kswapd.revives=holds" },
-        // seed 000: too short for the spin itself (kswapd.sleeps needs seconds of storm); exercises order-3
-        // wakeups, fallback steals, boosts and the order drop. A boost raised at the end is not judged.
-        { "frag-storm", "linux-7.2", "kswapd.sleeps=holds boost.decays=holds" },
-        { "frag-storm", "linux-6.12", "kswapd.sleeps=holds boost.decays=holds" },
-        { "frag-storm", "linux-7.2+net-frag-nowake", "kswapd.sleeps=holds boost.decays=unknown" },
-        { "frag-storm", "linux-7.2+net-opportunistic-nowake", "kswapd.sleeps=holds boost.decays=unknown" },
-        { "frag-storm", "linux-7.2+order-aware-kswapd", "kswapd.sleeps=holds boost.decays=holds" },
         // seed 004: defrag_mode as posted never reaches the OOM killer; the assist patches do
         { "oom-defrag", "linux-7.2", "alloc.terminates=holds" },
         { "oom-defrag", "linux-7.2+defrag-mode", "alloc.terminates=violated" },
@@ -43,7 +37,31 @@ public sealed class LitmusTests
         { "atomic-autotune", "linux-7.2+autotune-v1", "tune.debounce=violated boost.decays=holds tune.trigger=holds tune.cap=holds" },
         { "atomic-autotune", "linux-7.2+autotune-v2", "tune.debounce=holds boost.decays=holds tune.trigger=holds tune.cap=holds" },
         { "atomic-autotune", "linux-7.2+autotune-v3", "tune.debounce=holds boost.decays=violated tune.trigger=holds tune.cap=holds" },
+        // seed 000: too short for the spin itself (kswapd.sleeps needs seconds of storm); exercises order-3
+        // wakeups, fallback steals, boosts and the order drop. A boost raised at the end is not judged.
+        { "frag-storm", "linux-7.2", "kswapd.sleeps=holds boost.decays=holds" },
+        { "frag-storm", "linux-6.12", "kswapd.sleeps=holds boost.decays=holds" },
+        { "frag-storm", "linux-7.2+net-frag-nowake", "kswapd.sleeps=holds boost.decays=unknown" },
+        { "frag-storm", "linux-7.2+net-opportunistic-nowake", "kswapd.sleeps=holds boost.decays=unknown" },
+        { "frag-storm", "linux-7.2+order-aware-kswapd", "kswapd.sleeps=holds boost.decays=holds" },
     };
+
+    /// <summary>The position of a row in Rows (test order: see Support/CheapFirst.cs); -1 for other arguments.</summary>
+    public static int RowIndex(object?[] arguments)
+    {
+        var index = 0;
+        foreach (var row in Rows)
+        {
+            if (row.SequenceEqual(arguments))
+            {
+                return index;
+            }
+
+            index++;
+        }
+
+        return -1;
+    }
 
     [Theory]
     [MemberData(nameof(Rows))]

@@ -85,7 +85,7 @@ public class WatermarkPropertyTests(ITestOutputHelper output)
     [Fact]
     public void The_model_keeps_watermarks_ordered_across_layouts_sysctls_writes_and_boosts()
     {
-        var property = Prop.ForAll(Cases, c => (RunOrdered(c, _ => { }) is null).Label(RunOrdered(c, _ => { }) ?? ""));
+        var property = Prop.ForAll(Cases, c => RunOrdered(c, _ => { }) is not { } reason ? true.ToProperty() : false.Label(reason));
         var outcome = Pbt.Check(property, 300, seed: 5, output);
         Assert.True(outcome.Passed, outcome.Text);
     }
@@ -112,7 +112,7 @@ public class WatermarkPropertyTests(ITestOutputHelper output)
     [Fact]
     public void A_setup_that_builds_low_from_the_share_violates_wmark_ordered()
     {
-        var property = Prop.ForAll(Cases, c => (RunOrdered(c, LowFromShareInsteadOfMin) is null).Label(RunOrdered(c, LowFromShareInsteadOfMin) ?? ""));
+        var property = Prop.ForAll(Cases, c => RunOrdered(c, LowFromShareInsteadOfMin) is not { } reason ? true.ToProperty() : false.Label(reason));
         var outcome = Pbt.Check(property, 300, seed: 5, output);
 
         Assert.False(outcome.Passed, "wmark.ordered did not catch the faulty setup");

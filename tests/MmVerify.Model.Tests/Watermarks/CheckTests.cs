@@ -127,4 +127,32 @@ public class CheckTests
         zone.WatermarkBoost = 0;
         Assert.True(WatermarkCheck.ZoneWatermarkFast(zone, 0, zone.MinWmarkPages, 0, flags, new Variants.BoostAppliesAtMin()));
     }
+
+    [Fact]
+    public void CMA_blocks_and_CMA_pages_count_only_for_requests_that_may_use_CMA()
+    {
+        // One free order-3 block, on the CMA list: 8 free pages, all CMA.
+        var areas = new OneBlock(3, MigrateType.Cma);
+
+        Assert.False(WatermarkCheck.WatermarkOk(areas, 3, 0, 0, AllocFlags.None, 8, 0, 0));
+        Assert.True(WatermarkCheck.WatermarkOk(areas, 3, 0, 0, AllocFlags.Cma, 8, 0, 0));
+
+        // A larger block serves a smaller order, as for the other lists.
+        Assert.True(WatermarkCheck.WatermarkOk(areas, 2, 0, 0, AllocFlags.Cma, 8, 0, 0));
+        Assert.False(WatermarkCheck.WatermarkOk(areas, 4, 0, 0, AllocFlags.Cma, 16, 0, 0));
+
+        // At order 0 the CMA pages are unusable without ALLOC_CMA: 8 - 8 does not exceed 0.
+        Assert.False(WatermarkCheck.WatermarkOk(areas, 0, 0, 0, AllocFlags.None, 8, 0, 8));
+        Assert.True(WatermarkCheck.WatermarkOk(areas, 0, 0, 0, AllocFlags.Cma, 8, 0, 8));
+    }
+
+    // A free-area view with a single free block.
+    private readonly struct OneBlock(int order, MigrateType type) : IFreeAreaView
+    {
+        public int MaxPageOrder => 10;
+
+        public long NrFree(int o) => o == order ? 1 : 0;
+
+        public bool FreeAreaEmpty(int o, MigrateType mt) => o != order || mt != type;
+    }
 }
