@@ -65,15 +65,30 @@ public sealed class Z3Session : IDisposable
                 Request("(pop 1)");
                 return new SolverOutcome(SolverVerdict.Proved, [], null, elapsed);
             case "sat":
-                var model = query.Observe.Count == 0 ? [] : ReadValues(Request(query.GetValueCommand()));
-                Request("(pop 1)");
-                return new SolverOutcome(SolverVerdict.Counterexample, model, null, elapsed);
+                return AfterSat(query, elapsed);
             case "unknown":
                 var reason = Request("(get-info :reason-unknown)").Trim();
                 Request("(pop 1)");
                 return new SolverOutcome(SolverVerdict.Unknown, [], reason, elapsed);
             default:
                 throw new SolverException($"unexpected answer to {query.Name}: {answer}");
+        }
+    }
+
+    // A sat answer whose model z3 cannot produce (its timeout can fire between the answer and get-value) is
+    // unknown, never a counterexample without values; the scope is then in an unknown state, so restart.
+    private SolverOutcome AfterSat(SmtQuery query, long elapsed)
+    {
+        try
+        {
+            var model = query.Observe.Count == 0 ? [] : ReadValues(Request(query.GetValueCommand()));
+            Request("(pop 1)");
+            return new SolverOutcome(SolverVerdict.Counterexample, model, null, elapsed);
+        }
+        catch (SolverException e)
+        {
+            Stop();
+            return new SolverOutcome(SolverVerdict.Unknown, [], "sat, but no model: " + e.Message, elapsed);
         }
     }
 

@@ -60,6 +60,30 @@ public sealed class Z3SessionTests
     }
 
     [Fact]
+    public void A_sat_answer_without_a_model_is_unknown_never_a_counterexample()
+    {
+        // z3's timeout can fire between "sat" and get-value; this fake answers sat, then refuses the model.
+        var fake = Path.Combine(Path.GetTempPath(), $"mmverify-fake-z3-sat-{Environment.ProcessId}.sh");
+        File.WriteAllText(fake, "#!/bin/sh\nwhile IFS= read -r line; do\n  case \"$line\" in\n    *get-value*) echo '(error \"model is not available\")' ;;\n    *check-sat*) echo sat ;;\n    *get-info*) echo '(:version \"fake\")' ;;\n    *MMVERIFY-DONE*) echo MMVERIFY-DONE ;;\n  esac\ndone\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        try
+        {
+            using var session = new Z3Session(fake, timeoutMs: 1000, watchdogGraceMs: 2000);
+            var outcome = session.Check(new SmtQuery("q", "anything", [T.BoolVar("b")]));
+            Assert.Equal(SolverVerdict.Unknown, outcome.Verdict);
+            Assert.Contains("model is not available", outcome.ReasonUnknown);
+        }
+        finally
+        {
+            File.Delete(fake);
+        }
+    }
+
+    [Fact]
     public void A_missing_solver_says_how_to_install_it()
     {
         var e = Assert.Throws<SolverUnavailableException>(() => new Z3Session("/nonexistent/z3"));
