@@ -25,6 +25,46 @@ public class ReserveAndIsolationTests
     }
 
     [Fact]
+    public void The_reserve_stops_exactly_at_one_percent_rounded_up_to_pageblocks()
+    {
+        var zone = Toy.Zone(65536, BuddyGeometry.X86_64); // 1% = 655, rounded up to 1024: two pageblocks
+
+        zone.ReserveHighatomicPageblock(0, 3);
+        zone.ReserveHighatomicPageblock(512, 3);
+        zone.ReserveHighatomicPageblock(1024, 3);
+
+        Assert.Equal(1024, zone.NrReservedHighatomic);
+        Assert.Equal(MigrateType.HighAtomic, zone.PageblockMigratetypeOfPage(512));
+        Assert.Equal(MigrateType.Movable, zone.PageblockMigratetypeOfPage(1024));
+    }
+
+    [Fact]
+    public void Compaction_isolates_a_free_block_only_above_min_plus_its_size()
+    {
+        var zone = Toy.Zone(4096, BuddyGeometry.X86_64);
+        zone.SetRawWatermarks(1000, 1100, 1200, 1300);
+        while (zone.NrFreePages > 1008)
+        {
+            zone.Rmqueue(0, MigrateType.Movable, AllocFlags.None, PageOwner.LruAnon);
+        }
+
+        // 1008 free pages = blocks of order 4 to 9; take 8 pages from the order-4 one.
+        var head = zone.FreeListPages(4, MigrateType.Movable).Single();
+
+        // free 1008 does not exceed min 1000 + 8.
+        Assert.False(zone.IsolateFreeBlock(head, 3, PageOwner.LruAnon));
+
+        // Above the mark, but the block is smaller than the request.
+        zone.SetRawWatermarks(900, 1100, 1200, 1300);
+        Assert.False(zone.IsolateFreeBlock(head, 5, PageOwner.LruAnon));
+
+        zone.SetRawWatermarks(999, 1100, 1200, 1300);
+        Assert.True(zone.IsolateFreeBlock(head, 3, PageOwner.LruAnon));
+        Assert.Equal(1000, zone.NrFreePages);
+        Assert.Equal(1, zone.FreeListCount(3, MigrateType.Movable));
+    }
+
+    [Fact]
     public void No_reserve_when_one_percent_of_the_zone_is_below_a_pageblock()
     {
         var zone = Toy.Zone(32768, BuddyGeometry.X86_64); // 1% = 327 < 512

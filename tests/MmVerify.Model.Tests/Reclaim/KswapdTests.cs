@@ -4,6 +4,7 @@ using MmVerify.Model.Lru;
 using MmVerify.Model.Reclaim;
 using MmVerify.Model.Sim;
 using MmVerify.Model.Tests.Support;
+using MmVerify.Model.Topology;
 using MmVerify.Model.Trace;
 
 namespace MmVerify.Model.Tests.Reclaim;
@@ -144,6 +145,57 @@ public class KswapdTests
 
         Assert.Equal(1, world.Vm[VmEvent.KswapdLowWmarkHitQuickly]);
         Assert.Equal(KswapdPhase.Waking, state.Phase);
+    }
+
+    [Fact]
+    public void A_step_before_the_nap_ends_keeps_napping()
+    {
+        var world = Worlds.OneZone("linux-7.2");
+        var state = world.Reclaim[0];
+        KswapdThread.Step(world, 0);
+        var napUntil = state.NapUntilNs;
+
+        world.Clock.NowNs = napUntil - 1;
+        KswapdThread.Step(world, 0);
+
+        Assert.Equal(KswapdPhase.Napping, state.Phase);
+        Assert.Equal(napUntil, state.KswapdNextRunNs);
+    }
+
+    [Fact]
+    public void Going_to_nap_clears_the_compaction_skip_hints_a_full_compaction_asked_to_flush()
+    {
+        var world = Worlds.OneZone("linux-7.2");
+        var compaction = world.Compaction[0][0];
+        compaction.Skip = [true, true];
+        compaction.CachedFree = 7;
+        compaction.BlockskipFlush = true;
+
+        KswapdThread.Step(world, 0);
+
+        Assert.False(compaction.BlockskipFlush);
+        Assert.Equal([false, false], compaction.Skip);
+        Assert.Equal(-1, compaction.CachedFree);
+    }
+
+    [Fact]
+    public void A_node_without_managed_zones_up_to_the_request_is_balanced_and_their_wakeups_are_ignored()
+    {
+        var spec = new MachineSpec([new NodeSpec(0, [ZoneSpec.Empty(ZoneKind.Dma32), ZoneSpec.Flat(ZoneKind.Normal, 0, 16384)])]);
+        var machine = Machine.Boot(spec, new VmSysctls { UserMinFreeKbytes = 4096 }, BuddyGeometry.X86_64);
+        var world = new World(machine, Variants.VariantCatalog.Resolve("linux-7.2"));
+        var normal = world.ZonesOf(0)[1];
+        while (normal.NrFreePages > normal.MinWmarkPages)
+        {
+            normal.Rmqueue(0, MigrateType.Movable, Gfp.AllocFlags.None, PageOwner.LruAnon);
+        }
+
+        Assert.True(KswapdFunctions.PgdatBalanced(world, 0, 0, 0));
+        Assert.False(KswapdFunctions.PgdatBalanced(world, 0, 0, 1));
+
+        KswapdFunctions.WakeupKswapd(world, 0, 0, Gfp.Gfp.Kernel, 3, 0, "test", 1);
+        Assert.Equal(0, world.Reclaim[0].KswapdOrder);
+        Assert.Equal(world.Reclaim[0].NrZones, world.Reclaim[0].KswapdHighestZoneidx);
     }
 
     [Fact]

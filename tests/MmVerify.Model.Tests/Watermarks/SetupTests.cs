@@ -105,6 +105,37 @@ public class SetupTests
     }
 
     [Fact]
+    public void On_6_1_a_movable_zone_counts_as_lowmem_and_gets_its_full_share()
+    {
+        var spec = new MachineSpec([new NodeSpec(0,
+        [
+            new ZoneSpec(ZoneKind.Normal, 0, 1 << 20, 1 << 20, 1 << 20),
+            new ZoneSpec(ZoneKind.Movable, 1 << 20, 1 << 20, 1 << 20, 1 << 20),
+        ])]);
+
+        var w = WatermarkSetup.SetupPerZoneWmarks(spec, 16384, 10, MovableMinRule.CountedAsLowmem)[0];
+
+        // pages_min 4096 split over 2^21 lowmem pages: 2048 each, MIN not capped; delta max(512, 1048).
+        Assert.Equal(new WatermarkSet(2048, 3096, 4144, 5192), w[0]);
+        Assert.Equal(new WatermarkSet(2048, 3096, 4144, 5192), w[1]);
+    }
+
+    [Fact]
+    public void A_machine_without_lowmem_is_refused_as_the_kernel_would_divide_by_zero()
+    {
+        var spec = new MachineSpec([new NodeSpec(0, [new ZoneSpec(ZoneKind.Movable, 0, 4096, 4096, 4096)])]);
+        Assert.Throws<ArgumentException>(() => WatermarkSetup.SetupPerZoneWmarks(spec, 1024, 10));
+    }
+
+    [Fact]
+    public void THP_is_on_by_default_from_exactly_512_MiB()
+    {
+        static MachineSpec Normal(long pages) => new([new NodeSpec(0, [new ZoneSpec(ZoneKind.Normal, 0, pages, pages, pages)])]);
+        Assert.True(WatermarkSetup.ThpEnabledByDefault(Normal(131072)));
+        Assert.False(WatermarkSetup.ThpEnabledByDefault(Normal(131071)));
+    }
+
+    [Fact]
     public void This_machine_defaults_to_the_THP_value()
     {
         Assert.True(WatermarkSetup.ThpEnabledByDefault(ThisMachine));
