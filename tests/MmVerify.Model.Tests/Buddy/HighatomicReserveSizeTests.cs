@@ -128,4 +128,20 @@ public class HighatomicReserveSizeTests
 
         Assert.Equal(512, zone.NrReservedHighatomic);
     }
+
+    [Fact]
+    public void At_pageblock_order_the_reserve_retypes_the_pageblock_without_moving_free_pages()
+    {
+        var zone = Zone64k();
+
+        // order 9 is not below pageblock_order: change_pageblock_range() only, no move_freepages_block().
+        // Pageblock 0 lies in the free order-10 block at pfn 0, which stays on the MOVABLE list.
+        zone.ReserveHighatomicPageblock(0, 9);
+
+        Assert.Equal(512, zone.NrReservedHighatomic);
+        Assert.Equal(MigrateType.HighAtomic, zone.PageblockMigratetype(0));
+        Assert.Equal(MigrateType.Movable, zone.PageblockMigratetype(1));
+        Assert.Equal(0, zone.NrFreeHighatomic);
+        Assert.Equal(64, zone.FreeListCount(10, MigrateType.Movable));
+    }
 }
