@@ -153,4 +153,26 @@ public class MemcgHighTests
         Assert.True(world.Memcgs[1].HighEvents > 17, $"{world.Memcgs[1].HighEvents} tries");
         Assert.True(world.Memcgs[1].UsagePages <= 101, $"usage {world.Memcgs[1].UsagePages}");
     }
+
+    [Fact]
+    public void The_first_try_reclaims_the_whole_overage_and_stops_once_under_high()
+    {
+        // 1000 file pages, high 900, 200 pages noted: try_to_free_mem_cgroup_pages(200) walks priorities
+        // 12..9 (1000 >> 9 = 1), 8 (999 >> 8 = 3: 4), 7 (996 >> 7 = 7: 11), 6 (989 >> 6 = 15: 26),
+        // 5 (974 >> 5 = 30: 56), 4 (944 >> 4 = 59: 115), 3 (885 >> 3 = 110, in batches of 32:
+        // 147, 179, 211 >= 200, stop). Usage 789 <= high: no penalty, no retry.
+        var world = TwoMemcgs.Create(highPages: 900, costs: Free);
+        for (var i = 0; i < 1000; i++)
+        {
+            Folios.Add(world, LruList.InactiveFile, task: 1);
+        }
+
+        world.Tasks[1].PagesOverHigh = 200;
+
+        var time = MemcgHigh.HandleOverHigh(world, world.Tasks[1]);
+
+        Assert.Equal(0, time);
+        Assert.Equal(789, world.Memcgs[1].UsagePages);
+        Assert.Equal(1, world.Memcgs[1].HighEvents);
+    }
 }
