@@ -96,8 +96,10 @@ public class ScanCountTests
         // file_is_tiny: file + free <= sum of high watermarks, with inactive anon present -> SCAN_ANON.
         // Equality counts: free = high - 10 plus 10 file pages is exactly high.
         var world = Worlds.OneZone("linux-7.2", swapPages: 100_000);
+        world.Sysctls.PerCpuPages = false; // one page from the buddy per fault, so free counts exactly
         var zone = Worlds.Zone(world);
         Worlds.FillTo(world, zone.HighWmarkPages, LruList.InactiveAnon, PageOwner.LruAnon);
+        Assert.Equal(zone.HighWmarkPages, zone.NrFreePages);
         AddMany(world, LruList.InactiveFile, 10);
         var anon = world.Lru[0].NodeSize(LruList.InactiveAnon);
         var sc = Folios.Kswapd(priority: 6, nrToReclaim: 100_000);
@@ -112,8 +114,10 @@ public class ScanCountTests
     public void One_page_more_than_the_high_watermark_is_not_tiny_and_keeps_the_swappiness_split()
     {
         var world = Worlds.OneZone("linux-7.2", swapPages: 100_000);
+        world.Sysctls.PerCpuPages = false;
         var zone = Worlds.Zone(world);
         Worlds.FillTo(world, zone.HighWmarkPages + 1, LruList.InactiveAnon, PageOwner.LruAnon);
+        Assert.Equal(zone.HighWmarkPages + 1, zone.NrFreePages);
         AddMany(world, LruList.InactiveFile, 10); // file + free = high + 1
         var anon = world.Lru[0].NodeSize(LruList.InactiveAnon);
         var sc = Folios.Kswapd(priority: 2, nrToReclaim: 100_000);
