@@ -1,0 +1,106 @@
+using MmVerify.Model.Buddy;
+using MmVerify.Model.Compaction;
+using MmVerify.Model.Lru;
+
+namespace MmVerify.Model.Tests.Compaction;
+
+/// <summary>
+/// PB_migrate_skip: a pageblock that isolated nothing is marked and later runs pass over it
+/// (isolation_suitable()), except SYNC_FULL (ignore_skip_hint) and a zone whose deferral reached
+/// the limit (compaction_restarting() clears the hints first).
+/// Zone of 32 pages: an LRU page at 0, free pages 1 and 29; order 1: moving page 0 to 29 frees 0..1.
+/// </summary>
+public class CompactZoneSkipHintTests
+{
+    [Fact]
+    public void A_full_sync_run_ignores_the_skip_hints()
+    {
+        var (world, state) = Setup();
+        state.Skip![0] = true;
+        state.Skip[7] = true;
+        var cc = new CompactControl { Nid = 0, ZoneIndex = 0, Order = 1, MigrateType = MigrateType.Movable, Direct = true, IgnoreSkipHint = true };
+
+        var result = CompactZone.Run(world, cc);
+
+        Assert.Equal(CompactResult.Success, result);
+        Assert.True(world.Lru[0].OnLru(new FolioRef(0, 29)));
+    }
+
+    [Fact]
+    public void Other_runs_pass_over_a_pageblock_marked_skip()
+    {
+        var (world, state) = Setup();
+        state.Skip![0] = true;
+        var cc = new CompactControl { Nid = 0, ZoneIndex = 0, Order = 1, MigrateType = MigrateType.Movable, Direct = true };
+
+        var result = CompactZone.Run(world, cc);
+
+        Assert.Equal(CompactResult.Complete, result);
+        Assert.Equal(0, cc.Migrated);
+        Assert.True(world.Lru[0].OnLru(new FolioRef(0, 0)));
+    }
+
+    [Fact]
+    public void The_free_scanner_passes_over_a_pageblock_marked_skip()
+    {
+        // Block 28 is marked: the free page 29 is not used; block 24 has free page 26 instead.
+        var (world, state) = Setup();
+        CompactionToy.Free(CompactionToy.Zone(world), 26);
+        state.Skip![7] = true;
+        var cc = new CompactControl { Nid = 0, ZoneIndex = 0, Order = 1, MigrateType = MigrateType.Movable, Direct = true };
+
+        CompactZone.Run(world, cc);
+
+        Assert.True(world.Lru[0].OnLru(new FolioRef(0, 26)));
+        Assert.Equal(PageState.FreeHead, CompactionToy.Zone(world).StateAt(29));
+    }
+
+    [Fact]
+    public void Pageblocks_that_isolate_nothing_are_marked_skip()
+    {
+        // Nothing migratable: the migrate scanner marks blocks 0..24; block 28 is the free scanner's.
+        var world = CompactionToy.World(32);
+        CompactionToy.Free(CompactionToy.Zone(world), 29);
+
+        CompactZone.Run(world, new CompactControl { Nid = 0, ZoneIndex = 0, Order = 1, MigrateType = MigrateType.Movable, Direct = true });
+
+        Assert.Equal([true, true, true, true, true, true, true, false], world.Compaction[0][0].Skip!);
+    }
+
+    [Fact]
+    public void A_pageblock_a_folio_was_migrated_from_is_not_marked_skip()
+    {
+        var (world, state) = Setup();
+
+        CompactZone.Run(world, new CompactControl { Nid = 0, ZoneIndex = 0, Order = 1, MigrateType = MigrateType.Movable, Direct = true });
+
+        Assert.False(state.Skip![0]);
+    }
+
+    [Fact]
+    public void A_zone_deferred_to_the_limit_clears_its_skip_hints_before_the_run()
+    {
+        // compaction_restarting(): order >= order_failed, defer_shift = 6 and considered >= 64.
+        var (world, state) = Setup();
+        state.Skip![0] = true;
+        state.DeferShift = ZoneCompactionState.MaxDeferShift;
+        state.Considered = 64;
+        var cc = new CompactControl { Nid = 0, ZoneIndex = 0, Order = 1, MigrateType = MigrateType.Movable, Direct = true };
+
+        var result = CompactZone.Run(world, cc);
+
+        Assert.Equal(CompactResult.Success, result);
+        Assert.Equal(1, cc.Migrated);
+    }
+
+    private static (Sim.World World, ZoneCompactionState State) Setup()
+    {
+        var world = CompactionToy.World(32);
+        var zone = CompactionToy.Zone(world);
+        CompactionToy.LruPage(world, 0);
+        CompactionToy.Free(zone, 1, 29);
+        var state = world.Compaction[0][0];
+        state.Skip = new bool[zone.PageblockCount];
+        return (world, state);
+    }
+}
