@@ -35,4 +35,13 @@ else
   echo "gate: mmverify check exited $gate"
   status=1
 fi
+# Mutation testing, incremental: Stryker on the model code and tests changed since the committed reports
+# (mutation/tested-at); below the config's break threshold it fails CI. The full run is ci/mutation.sh.
+if ci/mutation-since.sh > TestResults/mutation-since.txt 2>&1; then
+  echo "mutation: $(grep -E 'total mutants will be tested' TestResults/mutation-since.txt | sed 's/.*INF\] *//' | tail -n 1)"
+else
+  tail -n 40 TestResults/mutation-since.txt
+  echo "mutation: ci/mutation-since.sh failed"
+  status=1
+fi
 exit "$status"
