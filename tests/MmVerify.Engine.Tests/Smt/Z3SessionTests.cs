@@ -38,13 +38,7 @@ public sealed class Z3SessionTests
     [Fact]
     public void The_watchdog_kills_a_solver_that_does_not_answer_and_the_verdict_is_unknown()
     {
-        var fake = Path.Combine(Path.GetTempPath(), $"mmverify-fake-z3-{Environment.ProcessId}.sh");
-        File.WriteAllText(fake, "#!/bin/sh\n# answers the first request, then never again\nanswered=\nwhile IFS= read -r line; do\n  case \"$line\" in\n    *MMVERIFY-DONE*) if [ -z \"$answered\" ]; then echo '(:version \"fake\")'; echo MMVERIFY-DONE; answered=1; fi ;;\n  esac\ndone\n");
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-
+        var fake = FakeZ3("watchdog", "#!/bin/sh\n# answers the first request, then never again\nanswered=\nwhile IFS= read -r line; do\n  case \"$line\" in\n    *MMVERIFY-DONE*) if [ -z \"$answered\" ]; then echo '(:version \"fake\")'; echo MMVERIFY-DONE; answered=1; fi ;;\n  esac\ndone\n");
         try
         {
             using var session = new Z3Session(fake, timeoutMs: 100, watchdogGraceMs: 300);
@@ -63,13 +57,7 @@ public sealed class Z3SessionTests
     public void A_sat_answer_without_a_model_is_unknown_never_a_counterexample()
     {
         // z3's timeout can fire between "sat" and get-value; this fake answers sat, then refuses the model.
-        var fake = Path.Combine(Path.GetTempPath(), $"mmverify-fake-z3-sat-{Environment.ProcessId}.sh");
-        File.WriteAllText(fake, "#!/bin/sh\nwhile IFS= read -r line; do\n  case \"$line\" in\n    *get-value*) echo '(error \"model is not available\")' ;;\n    *check-sat*) echo sat ;;\n    *get-info*) echo '(:version \"fake\")' ;;\n    *MMVERIFY-DONE*) echo MMVERIFY-DONE ;;\n  esac\ndone\n");
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-
+        var fake = FakeZ3("sat", "#!/bin/sh\nwhile IFS= read -r line; do\n  case \"$line\" in\n    *get-value*) echo '(error \"model is not available\")' ;;\n    *check-sat*) echo sat ;;\n    *get-info*) echo '(:version \"fake\")' ;;\n    *MMVERIFY-DONE*) echo MMVERIFY-DONE ;;\n  esac\ndone\n");
         try
         {
             using var session = new Z3Session(fake, timeoutMs: 1000, watchdogGraceMs: 2000);
@@ -128,5 +116,18 @@ public sealed class Z3SessionTests
 
         var step = z3.Check(Unrolling.InductionStep("step", "c <= 15", ts, 1, s => T.ULe(s["c"], T.Bv(15, 4))));
         Assert.Equal(SolverVerdict.Proved, step.Verdict);
+    }
+
+    // An executable shell script standing in for z3, answering the session's line protocol as the test needs.
+    private static string FakeZ3(string name, string script)
+    {
+        var fake = Path.Combine(Path.GetTempPath(), $"mmverify-fake-z3-{name}-{Environment.ProcessId}.sh");
+        File.WriteAllText(fake, script);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        return fake;
     }
 }
