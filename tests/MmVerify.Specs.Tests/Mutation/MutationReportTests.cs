@@ -29,7 +29,9 @@ public sealed class MutationReportTests
     {
         var report = AllKilled();
         var equivalent = JsonNode.Parse(File.ReadAllText(Path.Combine(TestFiles.RepoRoot(), "mutation", "triage.json")))!["equivalent"]!.AsArray()[0]!;
-        var mutant = Mutants(report).First(m =>
+        var file = (string)equivalent["file"]!;
+        var mutant = Files(report).Where(f => f.Key.EndsWith("/src/MmVerify.Model/" + file, StringComparison.Ordinal))
+            .SelectMany(f => f.Value!["mutants"]!.AsArray()).Select(m => m!).First(m =>
             (int)m["location"]!["start"]!["line"]! == (int)equivalent["line"]!
             && (string?)m["replacement"] == (string?)equivalent["replacement"]
             && (string?)m["mutatorName"] == (string?)equivalent["mutator"]);
@@ -52,8 +54,10 @@ public sealed class MutationReportTests
         return report;
     }
 
+    private static JsonObject Files(JsonNode report) => report["files"]!.AsObject();
+
     private static IEnumerable<JsonNode> Mutants(JsonNode report) =>
-        report["files"]!.AsObject().SelectMany(f => f.Value!["mutants"]!.AsArray()).Select(m => m!);
+        Files(report).SelectMany(f => f.Value!["mutants"]!.AsArray()).Select(m => m!);
 
     private static (int Code, string Output) ScoreOf(JsonNode report)
     {
