@@ -11,10 +11,12 @@ public class SimulationSampleTests
     [Fact]
     public void A_sample_covers_every_populated_zone_and_skips_empty_ones()
     {
-        // An empty DMA zone before DMA32 and Normal (1024 pages each). min_free_kbytes 128 = 32 pages,
+        // An empty DMA zone before DMA32 and Normal (1024 pages each), and an empty Movable zone after them,
+        // whose min is still clamp(0 / 1024, SWAP_CLUSTER_MAX, 128) = 32 (setup_per_zone_wmarks' highmem
+        // and movable rule) but which counts nowhere. min_free_kbytes 128 = 32 pages for the two lowmem zones,
         // split by managed pages: min 16 each; low = min + max(16 / 4, 1024 * 10 / 10000) = 20, high = low + 4 = 24.
         var sim = new Simulation(SimulationBuilder.Setup(SimulationBuilder.OneNode(
-            ZoneSpec.Empty(ZoneKind.Dma), ZoneSpec.Flat(ZoneKind.Dma32, 0, 1024), ZoneSpec.Flat(ZoneKind.Normal, 1024, 1024))));
+            ZoneSpec.Empty(ZoneKind.Dma), ZoneSpec.Flat(ZoneKind.Dma32, 0, 1024), ZoneSpec.Flat(ZoneKind.Normal, 1024, 1024), ZoneSpec.Empty(ZoneKind.Movable))));
 
         sim.RunUntil(1_000_000_000);
 
@@ -26,7 +28,8 @@ public class SimulationSampleTests
             sample.Zones);
         Assert.Equal(["Node 0, zone    DMA32", "Node 0, zone   Normal"], sample.Buddyinfo.Keys.Order());
         Assert.Equal([0L, 0, 0, 0, 64], sample.Buddyinfo["Node 0, zone   Normal"]);
-        Assert.Equal(3, sample.WatermarkBoost.Count);
+        Assert.Equal(32, sim.World.ZonesOf(0)[3].MinWmarkPages);
+        Assert.Equal(4, sample.WatermarkBoost.Count);
         Assert.Equal([48L], sample.NodeHighPages);
         Assert.Equal([2048L], sample.NodeFreePages);
         Assert.Equal([true], sample.NodeBalanced);

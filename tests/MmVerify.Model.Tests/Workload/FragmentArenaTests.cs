@@ -1,5 +1,6 @@
 using MmVerify.Model.Buddy;
 using MmVerify.Model.Lru;
+using MmVerify.Model.Sim;
 using MmVerify.Model.Topology;
 using MmVerify.Model.Workload;
 
@@ -50,5 +51,22 @@ public class FragmentArenaTests
         Assert.Equal(64 * 1_250, TaskWorld.Run(world, OpKind.FragmentArena, s => s with { ReserveMb = 3.75 }));
 
         Assert.Equal(64, world.Tasks[0].LruPages);
+    }
+
+    [Fact]
+    public void An_arena_whose_task_is_OOM_killed_stops_unmapping()
+    {
+        // 600 pages into 256: reclaim finds nothing (pinned and not yet unmapped pages are unevictable), so
+        // the OOM killer kills the arena's own task, which frees everything it had faulted. The arena keeps
+        // faulting down to the min watermark (32 free), where the next failure ends it: no second kill,
+        // the only task is dead. The unmap pass then stops at once, leaving the 224 pages on the LRU.
+        var world = TaskWorld.New(256);
+
+        TaskWorld.Run(world, OpKind.FragmentArena, s => s with { ArenaPages = 600, ArenaUnmap = true });
+
+        Assert.True(world.Tasks[0].Killed);
+        Assert.Equal(1, world.Vm[VmEvent.OomKill]);
+        Assert.Equal(32, world.ZonesOf(0)[0].NrFreePages);
+        Assert.Equal(224, TaskWorld.Folios(world, LruList.Unevictable).Count);
     }
 }
