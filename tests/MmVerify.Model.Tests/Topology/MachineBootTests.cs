@@ -16,6 +16,8 @@ public class MachineBootTests
     {
         Assert.Equal("spec", Assert.Throws<ArgumentNullException>(() => Machine.Boot(null!, new VmSysctls(), Geometry)).ParamName);
         Assert.Equal("sysctls", Assert.Throws<ArgumentNullException>(() => Machine.Boot(TwoZones(), null!, Geometry)).ParamName);
+        // Also when no zone is built (whose constructor would check the sysctls itself).
+        Assert.Equal("sysctls", Assert.Throws<ArgumentNullException>(() => Machine.Boot(new MachineSpec([]), null!, Geometry)).ParamName);
     }
 
     [Fact]

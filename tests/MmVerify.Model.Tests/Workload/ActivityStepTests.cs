@@ -1,5 +1,3 @@
-using MmVerify.Model.Buddy;
-using MmVerify.Model.Gfp;
 using MmVerify.Model.Workload;
 
 namespace MmVerify.Model.Tests.WorkloadTests;
@@ -63,12 +61,7 @@ public class ActivityStepTests
     public void An_activity_pauses_only_while_free_memory_is_below_the_watermark(long free, long done, long next)
     {
         var world = TaskWorld.New();
-        var zone = world.ZonesOf(0)[0];
-        while (zone.NrFreePages > free)
-        {
-            zone.Rmqueue(0, MigrateType.Movable, AllocFlags.None, PageOwner.Unmovable);
-        }
-
+        TaskWorld.TakeUntil(world.ZonesOf(0)[0], free);
         var activity = TaskWorld.Activity(world, TaskWorld.Spec(OpKind.FaultAnon) with { PauseBelowWatermark = "high" });
 
         activity.Step(world);

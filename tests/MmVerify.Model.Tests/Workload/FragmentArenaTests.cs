@@ -45,8 +45,7 @@ public class FragmentArenaTests
     public void An_arena_of_all_free_memory_counts_the_free_pages_of_every_zone_of_the_node()
     {
         // DMA32 512 + Normal 512 free = 1024; less 3.75 MB (960 pages) leaves a 64-page arena.
-        var spec = new MachineSpec([new NodeSpec(0, [ZoneSpec.Flat(ZoneKind.Dma32, 0, 512), ZoneSpec.Flat(ZoneKind.Normal, 512, 512)])]);
-        var world = TaskWorld.On(Machine.Boot(spec, new VmSysctls { UserMinFreeKbytes = 128 }, TaskWorld.Small));
+        var world = TaskWorld.OnZones(ZoneSpec.Flat(ZoneKind.Dma32, 0, 512), ZoneSpec.Flat(ZoneKind.Normal, 512, 512));
 
         Assert.Equal(64 * 1_250, TaskWorld.Run(world, OpKind.FragmentArena, s => s with { ReserveMb = 3.75 }));
 

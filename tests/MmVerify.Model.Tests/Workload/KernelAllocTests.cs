@@ -1,5 +1,3 @@
-using MmVerify.Model.Buddy;
-using MmVerify.Model.Gfp;
 using MmVerify.Model.Sim;
 using MmVerify.Model.Topology;
 using MmVerify.Model.Workload;
@@ -36,13 +34,8 @@ public class KernelAllocTests
     public void Free_blocks_in_ZONE_DMA_do_not_count()
     {
         // DMA keeps its 256 pages free, Normal has none: the sniper waits (only buddyinfo outside DMA counts).
-        var spec = new MachineSpec([new NodeSpec(0, [ZoneSpec.Flat(ZoneKind.Dma, 0, 256), ZoneSpec.Flat(ZoneKind.Normal, 256, 512)])]);
-        var world = TaskWorld.On(Machine.Boot(spec, new VmSysctls { UserMinFreeKbytes = 128 }, TaskWorld.Small));
-        var normal = world.ZonesOf(0)[1];
-        while (normal.NrFreePages > 0)
-        {
-            normal.Rmqueue(0, MigrateType.Movable, AllocFlags.None, PageOwner.Unmovable);
-        }
+        var world = TaskWorld.OnZones(ZoneSpec.Flat(ZoneKind.Dma, 0, 256), ZoneSpec.Flat(ZoneKind.Normal, 256, 512));
+        TaskWorld.TakeUntil(world.ZonesOf(0)[1], 0);
 
         Assert.Equal(250, TaskWorld.Run(world, OpKind.KernelAlloc, s => s with { OnlyIfFreeBlock = true }));
 

@@ -21,6 +21,10 @@ internal static class TaskWorld
     public static World New(long pages = 1024, BuddyGeometry? geometry = null, Memcg? memcg = null, Costs? costs = null) =>
         On(Toy.Machine(pages, geometry ?? Small), memcg, costs);
 
+    /// <summary>A world on one node of the given zones (min_free_kbytes 128, small geometry).</summary>
+    public static World OnZones(params ZoneSpec[] zones) =>
+        On(Machine.Boot(new MachineSpec([new NodeSpec(0, zones)]), new VmSysctls { UserMinFreeKbytes = 128 }, Small));
+
     public static World On(Machine machine, Memcg? memcg = null, Costs? costs = null)
     {
         IReadOnlyList<Memcg> memcgs = memcg is null ? [new Memcg(0, "/", long.MaxValue)] : [new Memcg(0, "/", long.MaxValue), memcg];
@@ -49,6 +53,15 @@ internal static class TaskWorld
         var folio = new FolioRef(0, page);
         FolioOps.AddToLru(world, 0, folio, 0, list, world.Tasks[task], flags);
         return folio;
+    }
+
+    /// <summary>Takes order-0 pages straight from the buddy (owned by nobody's LRU) until the zone has free pages left.</summary>
+    public static void TakeUntil(Zone zone, long free)
+    {
+        while (zone.NrFreePages > free)
+        {
+            zone.Rmqueue(0, MigrateType.Movable, Gfp.AllocFlags.None, PageOwner.Unmovable);
+        }
     }
 
     /// <summary>Every folio of a list, from the tail (oldest) on.</summary>

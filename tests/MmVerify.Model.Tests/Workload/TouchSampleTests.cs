@@ -63,8 +63,7 @@ public class TouchSampleTests
     public void A_zone_that_spans_no_pages_is_never_sampled()
     {
         // Node 0: an empty DMA zone (spanned 0) before Normal; Touch skips the draws that land on it.
-        var spec = new MachineSpec([new NodeSpec(0, [ZoneSpec.Empty(ZoneKind.Dma), ZoneSpec.Flat(ZoneKind.Normal, 0, 1024)])]);
-        var world = TaskWorld.On(Machine.Boot(spec, new VmSysctls { UserMinFreeKbytes = 128 }, TaskWorld.Small));
+        var world = TaskWorld.OnZones(ZoneSpec.Empty(ZoneKind.Dma), ZoneSpec.Flat(ZoneKind.Normal, 0, 1024));
 
         Assert.Equal(1_000, TaskWorld.Run(world, OpKind.Touch));
     }
