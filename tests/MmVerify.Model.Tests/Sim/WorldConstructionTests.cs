@@ -1,0 +1,39 @@
+using MmVerify.Model.Buddy;
+using MmVerify.Model.Sim;
+using MmVerify.Model.Tests.Support;
+using MmVerify.Model.Variants;
+
+namespace MmVerify.Model.Tests.SimTests;
+
+// checks World's constructor: memcg 0 is root_mem_cgroup (mm/memcontrol.c) and kswapd starts runnable (kswapd_run())
+public class WorldConstructionTests
+{
+    public static TheoryData<Memcg[]> MemcgListsWithoutRoot => new()
+    {
+        Array.Empty<Memcg>(),
+        new[] { new Memcg(1, "/a", 100) },
+    };
+
+    [Theory]
+    [MemberData(nameof(MemcgListsWithoutRoot))]
+    public void A_memcg_list_that_does_not_start_with_the_root_is_rejected(Memcg[] memcgs)
+    {
+        var machine = Toy.Machine(256, new BuddyGeometry(4, 2));
+
+        var e = Assert.Throws<ArgumentException>(() => new World(machine, VariantCatalog.Resolve("linux-7.2"), memcgs));
+        Assert.Equal("memcgs", e.ParamName);
+    }
+
+    [Fact]
+    public void Without_a_memcg_list_the_world_has_only_the_root()
+    {
+        var world = new World(Toy.Machine(256, new BuddyGeometry(4, 2)), VariantCatalog.Resolve("linux-7.2"));
+
+        var root = Assert.Single(world.Memcgs);
+        Assert.Equal(0, root.Id);
+        Assert.Equal(long.MaxValue, root.HighPages);
+        // kswapd_run() starts the thread at boot: it runs at once (and then goes to sleep); kcompactd sleeps.
+        Assert.Equal(0, world.Reclaim[0].KswapdNextRunNs);
+        Assert.Equal(long.MaxValue, world.Reclaim[0].KcompactdNextRunNs);
+    }
+}
