@@ -59,6 +59,8 @@ public class FragmentArenaTests
         // the OOM killer kills the arena's own task, which frees everything it had faulted. The arena keeps
         // faulting down to the min watermark (32 free), where the next failure ends it: no second kill,
         // the only task is dead. The unmap pass then stops at once, leaving the 224 pages on the LRU.
+        // This pins the driver as it is: a killed task in the kernel stops faulting and its pages are freed on
+        // exit, while the model's arena keeps faulting for it (a workload-driver gap, noted in mutation/README.md).
         var world = TaskWorld.New(256);
 
         TaskWorld.Run(world, OpKind.FragmentArena, s => s with { ArenaPages = 600, ArenaUnmap = true });
