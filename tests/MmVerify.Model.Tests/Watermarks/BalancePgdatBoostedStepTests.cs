@@ -13,12 +13,12 @@ public class BalancePgdatBoostedStepTests
 {
     private const long Boost = 1024;
 
-    // Balanced even against the boosted high watermark, with clean inactive file pages to reclaim.
-    private static (World World, BalanceRun Run) BoostedRunAtPriority(int priority)
+    // Balanced even against the boosted high watermark, with clean inactive pages on one list (anon with swap on).
+    private static (World World, BalanceRun Run) BoostedRunAtPriority(int priority, LruList list = LruList.InactiveFile)
     {
-        var world = Worlds.OneZone("linux-7.2");
+        var world = Worlds.OneZone("linux-7.2", swapPages: 100000);
         var zone = Worlds.Zone(world);
-        Worlds.FillTo(world, zone.HighWmarkPages + Boost + 200, LruList.InactiveFile, PageOwner.LruFile);
+        Worlds.FillTo(world, zone.HighWmarkPages + Boost + 200, list, list == LruList.InactiveFile ? PageOwner.LruFile : PageOwner.LruAnon);
         zone.WatermarkBoost = Boost;
         BalancePgdat.Begin(world, 0, 0, 0);
         var run = world.Reclaim[0].Run!;
@@ -60,5 +60,19 @@ public class BalancePgdatBoostedStepTests
 
         Assert.True(run.NrReclaimed > 0);
         Assert.Equal(ScanControl.DefPriority - 1, run.Priority);
+    }
+
+    [Fact]
+    public void Boosted_reclaim_neither_swaps_nor_writes_so_anon_alone_gives_nothing()
+    {
+        var (world, run) = BoostedRunAtPriority(ScanControl.DefPriority, LruList.InactiveAnon);
+
+        BalancePgdat.Step(world, 0);
+
+        // may_swap = may_writepage = !nr_boost_reclaim: no anon is scanned, so the stalled boosted run ends.
+        Assert.Equal(0, run.NrReclaimed);
+        Assert.Equal(0, world.Vm[VmEvent.Pswpout]);
+        Assert.Equal(0, world.Vm[VmEvent.PgscanAnon]);
+        Assert.Equal(KswapdPhase.TopOfLoop, world.Reclaim[0].Phase);
     }
 }
