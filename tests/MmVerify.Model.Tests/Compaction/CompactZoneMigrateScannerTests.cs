@@ -132,25 +132,6 @@ public class CompactZoneMigrateScannerTests
         Assert.True(world.Lru[0].OnLru(new FolioRef(0, 0)));
     }
 
-    [Fact]
-    public void An_isolated_pageblock_is_not_a_migration_source()
-    {
-        // suitable_migration_source(): MIGRATE_ISOLATE blocks are left to whoever isolated them. The LRU
-        // page at 0 (with free page 1 beside it) stays; nothing else is migratable: the scanners meet.
-        var world = CompactionToy.World(32);
-        var zone = CompactionToy.Zone(world);
-        CompactionToy.LruPage(world, 0);
-        CompactionToy.Free(zone, 1, 29);
-        Assert.True(zone.IsolatePageblock(0));
-        var cc = Cc(order: 1);
-
-        var result = CompactZone.Run(world, cc);
-
-        Assert.Equal(CompactResult.Complete, result);
-        Assert.Equal(0, cc.Migrated);
-        Assert.True(world.Lru[0].OnLru(new FolioRef(0, 0)));
-    }
-
     private static CompactControl Cc(int order) =>
         new() { Nid = 0, ZoneIndex = 0, Order = order, MigrateType = MigrateType.Movable, Direct = true };
 }
