@@ -4,6 +4,7 @@ using MmVerify.Model.Lru;
 using MmVerify.Model.Reclaim;
 using MmVerify.Model.Sim;
 using MmVerify.Model.Tests.Support;
+using MmVerify.Model.Topology;
 using MmVerify.Model.Trace;
 using MmVerify.Model.Variants;
 
@@ -22,9 +23,26 @@ internal static class CompactionToy
     public static World World(long pages, long cmaPages = 0, long startPfn = 0, BuddyGeometry? geometry = null)
     {
         var machine = Toy.Machine(pages, geometry ?? Geometry, startPfn: startPfn, cmaPages: cmaPages);
+        return Populate(machine);
+    }
+
+    /// <summary>A world of one node with a DMA32 zone (zone 0) below a Normal zone (zone 1); 0 pages leaves a zone unpopulated.</summary>
+    public static World TwoZones(long lowPages, long highPages)
+    {
+        var spec = new MachineSpec([new NodeSpec(0, [ZoneSpec.Flat(ZoneKind.Dma32, 0, lowPages), ZoneSpec.Flat(ZoneKind.Normal, lowPages, highPages)])]);
+        var sysctls = new VmSysctls { UserMinFreeKbytes = 128, PerCpuPages = false };
+        return Populate(Machine.Boot(spec, sysctls, Geometry));
+    }
+
+    private static World Populate(Machine machine)
+    {
         var world = new World(machine, VariantCatalog.Resolve("linux-7.2"), trace: new TraceBuffer());
         world.Tasks.Add(new TaskState(0, 1000, "filler", 0, 0));
-        Fill(Zone(world));
+        foreach (var zone in world.ZonesOf(0))
+        {
+            Fill(zone);
+        }
+
         return world;
     }
 

@@ -34,6 +34,18 @@ public class ExtfragForOrderTests
     }
 
     [Fact]
+    public void A_maximum_order_block_counts_with_the_smaller_ones()
+    {
+        // A free order-4 block (0..15) and page 17: free 17; for order 1 the order-4 block is 8 suitable
+        // blocks (16 pages): (17 - 16) * 100 / 17 = 5.
+        var zone = CompactionToy.FullZone(32);
+        CompactionToy.FreeRange(zone, 0, 16);
+        CompactionToy.Free(zone, 17);
+
+        Assert.Equal(5, CompactionSuitability.ExtfragForOrder(zone, 1));
+    }
+
+    [Fact]
     public void A_zone_without_free_pages_has_extfrag_0()
     {
         Assert.Equal(0, CompactionSuitability.ExtfragForOrder(CompactionToy.FullZone(16), 2));

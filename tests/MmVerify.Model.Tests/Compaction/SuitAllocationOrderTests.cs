@@ -62,6 +62,18 @@ public class SuitAllocationOrderTests
     }
 
     [Fact]
+    public void Order_3_is_not_costly_so_async_compaction_may_count_CMA()
+    {
+        // Same zone as above at order 3: the outside-CMA pass applies only above PAGE_ALLOC_COSTLY_ORDER;
+        // compaction_suitable() counts CMA: 36 > compact_gap(3) = 16, and order 3 needs no fragindex: CONTINUE.
+        var world = CompactionToy.World(128, cmaPages: 32);
+        var zone = CompactionToy.Zone(world);
+        CompactionToy.Free(zone, 1, 5, 9, 13);
+
+        Assert.Equal(CompactResult.Continue, CompactionSuitability.SuitAllocationOrder(world, zone, 3, 0, AllocFlags.None, async: true, kcompactd: false));
+    }
+
+    [Fact]
     public void Async_costly_compaction_allowed_into_CMA_may_use_it()
     {
         // Same zone; with ALLOC_CMA the free CMA order-4 block meets the watermark at the order: SUCCESS.

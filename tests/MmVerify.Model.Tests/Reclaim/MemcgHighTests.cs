@@ -175,4 +175,30 @@ public class MemcgHighTests
         Assert.Equal(789, world.Memcgs[1].UsagePages);
         Assert.Equal(1, world.Memcgs[1].HighEvents);
     }
+
+    [Fact]
+    public void Handling_with_usage_back_at_high_neither_reclaims_nor_sleeps()
+    {
+        // usage > high is strict in __mem_cgroup_handle_over_high: at high, no memory.high event.
+        var world = Group(high: 100, usage: 100);
+        world.Tasks[1].PagesOverHigh = 128;
+
+        Assert.Equal(0, MemcgHigh.HandleOverHigh(world, world.Tasks[1]));
+        Assert.Equal(0, world.Memcgs[1].HighEvents);
+    }
+
+    [Fact]
+    public void The_time_returned_includes_what_the_reclaim_cost()
+    {
+        // As the first-try case below: 211 pages reclaimed, no penalty; only reclaimed pages cost (1 ns each).
+        var world = TwoMemcgs.Create(highPages: 900, costs: new Costs { ShrinkNodeCall = 0, ScanPage = 0, ReclaimPage = 1 });
+        for (var i = 0; i < 1000; i++)
+        {
+            Folios.Add(world, LruList.InactiveFile, task: 1);
+        }
+
+        world.Tasks[1].PagesOverHigh = 200;
+
+        Assert.Equal(211, MemcgHigh.HandleOverHigh(world, world.Tasks[1]));
+    }
 }

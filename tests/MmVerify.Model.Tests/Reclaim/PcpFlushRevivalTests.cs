@@ -135,4 +135,22 @@ public class PcpFlushRevivalTests
         Assert.Equal(ZoneFlags.BelowHigh, zone.Flags & ZoneFlags.BelowHigh);
         Assert.Equal(16, world.Reclaim[0].KswapdFailures);
     }
+
+    [Fact]
+    public void The_high_check_after_a_flush_keeps_the_reserve_against_movable_allocations()
+    {
+        // zone_watermark_ok(zone, 0, high, ZONE_MOVABLE, 0): below a Movable zone, Normal keeps
+        // lowmem_reserve[MOVABLE] = 16384 / 32 = 512 pages. Free ends above high but not above high + 512.
+        var spec = new MachineSpec([new NodeSpec(0, [ZoneSpec.Flat(ZoneKind.Normal, 0, 16384), ZoneSpec.Flat(ZoneKind.Movable, 16384, 16384)])]);
+        var machine = Machine.Boot(spec, new VmSysctls { UserMinFreeKbytes = 4096 }, BuddyGeometry.X86_64);
+        var world = new World(machine, VariantCatalog.Resolve("linux-7.2"));
+        var zone = world.ZonesOf(0)[0];
+        zone.Flags |= ZoneFlags.BelowHigh;
+
+        FreeUntilFlush(world, 0, keepFree: zone.HighWmarkPages + 100);
+
+        Assert.Equal(512, zone.LowmemReserve[1]);
+        Assert.InRange(zone.NrFreePages, zone.HighWmarkPages + 1, zone.HighWmarkPages + 512);
+        Assert.Equal(ZoneFlags.BelowHigh, zone.Flags & ZoneFlags.BelowHigh);
+    }
 }

@@ -3,6 +3,8 @@ using MmVerify.Model.Lru;
 using MmVerify.Model.Reclaim;
 using MmVerify.Model.Sim;
 using MmVerify.Model.Tests.Support;
+using MmVerify.Model.Topology;
+using MmVerify.Model.Variants;
 
 namespace MmVerify.Model.Tests.Reclaim;
 
@@ -141,5 +143,23 @@ public class ShouldContinueReclaimTests
         Vmscan.ShrinkNode(world, 0, sc);
 
         Assert.Equal(2, sc.NrReclaimed);
+    }
+
+    [Fact]
+    public void Zones_above_the_reclaim_index_do_not_end_reclaim_compaction()
+    {
+        // DMA32 starved (100 free, its pages on the inactive file list), Normal all free and OK at min for
+        // order 1. Reclaim for zone 0 only (reclaim_idx 0): Normal is not looked at, so passes go on.
+        var spec = new MachineSpec([new NodeSpec(0, [ZoneSpec.Flat(ZoneKind.Dma32, 0, 16384), ZoneSpec.Flat(ZoneKind.Normal, 16384, 16384)])]);
+        var machine = Machine.Boot(spec, new VmSysctls { UserMinFreeKbytes = 4096 }, BuddyGeometry.X86_64);
+        var world = new World(machine, VariantCatalog.Resolve("linux-7.2"));
+        world.Tasks.Add(new TaskState(0, 1000, "filler", 0, 0));
+        Worlds.FillTo(world, 100, LruList.InactiveFile, PageOwner.LruFile);
+        var inactive = world.Lru[0].NodeSize(LruList.InactiveFile);
+        var sc = Folios.Direct(priority: 9, order: 1);
+
+        Vmscan.ShrinkNode(world, 0, sc);
+
+        Assert.True(sc.NrReclaimed > inactive >> 9, $"reclaimed {sc.NrReclaimed} in one pass of {inactive >> 9}");
     }
 }
