@@ -16,14 +16,14 @@ internal static class AllocWorlds
 {
     public const int ZonePages = 256;
 
-    public static (World World, TaskState Task) Build(int nodes, ZoneKind[] layout, int[]? emptyZones = null, TraceBuffer? trace = null)
+    public static (World World, TaskState Task) Build(int nodes, ZoneKind[] layout, int[]? emptyZones = null, TraceBuffer? trace = null, bool defragMode = false)
     {
         var specs = Enumerable.Range(0, nodes)
             .Select(nid => new NodeSpec(nid, layout.Select((kind, i) => emptyZones?.Contains(i) == true
                 ? ZoneSpec.Empty(kind)
                 : ZoneSpec.Flat(kind, ((nid * layout.Length) + i) * (long)ZonePages, ZonePages)).ToArray()))
             .ToArray();
-        var sysctls = new VmSysctls { UserMinFreeKbytes = 128, PerCpuPages = false };
+        var sysctls = new VmSysctls { UserMinFreeKbytes = 128, PerCpuPages = false, DefragMode = defragMode };
         var machine = Machine.Boot(new MachineSpec(specs), sysctls, new BuddyGeometry(4, 2));
         var world = new World(machine, VariantCatalog.Resolve("linux-7.2"), trace: trace);
         var task = new TaskState(0, 1000, "test", 0, 0);
