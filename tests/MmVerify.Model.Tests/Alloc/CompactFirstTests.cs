@@ -99,4 +99,25 @@ public class CompactFirstTests
         var compactionCost = ((world.Vm[VmEvent.CompactMigrateScanned] + world.Vm[VmEvent.CompactFreeScanned]) * 100) + (world.Vm[VmEvent.PgmigrateSuccess] * 2000);
         Assert.Equal(1250 + reclaimCost + compactionCost, outcome.CostNs);
     }
+
+    [Fact]
+    public void A_compaction_that_serves_the_allocation_resets_the_deferral()
+    {
+        // __alloc_pages_direct_compact: after COMPACTSUCCESS, compaction_defer_reset(zone, order, true) clears
+        // compact_considered and compact_defer_shift. The zone had been deferred twice (shift 2) for orders
+        // >= 5, so order 4 is not deferred; the order-4 request above succeeds by sync-light compaction.
+        var (world, task) = FileInterleavedWorld(128);
+        var state = world.Compaction[0][0];
+        state.DeferShift = 2;
+        state.Considered = 1;
+        state.OrderFailed = 5;
+
+        var outcome = PageAllocator.Alloc(world, new AllocRequest(task, Gfp.Gfp.Kernel, 4, PageOwner.Unmovable));
+
+        Assert.True(outcome.Succeeded);
+        Assert.Equal(1, world.Vm[VmEvent.CompactSuccess]);
+        Assert.Equal(0, state.DeferShift);
+        Assert.Equal(0, state.Considered);
+        Assert.Equal(5, state.OrderFailed);
+    }
 }
