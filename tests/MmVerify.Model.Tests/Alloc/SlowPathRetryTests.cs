@@ -27,7 +27,7 @@ public class SlowPathRetryTests
     }
 
     /// <summary>Every even page is a clean file page of task 0, every odd page is held by holder; nothing free.</summary>
-    private static (World World, TaskState Task, TaskState Holder) OddPagesHeldWorld()
+    internal static (World World, TaskState Task, TaskState Holder) OddPagesHeldWorld()
     {
         var (world, task, holder) = NewWorld();
         foreach (var page in AllocWorlds.TakeAll(world.ZonesOf(0)[0], MigrateType.Movable))
