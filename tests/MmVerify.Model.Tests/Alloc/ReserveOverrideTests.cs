@@ -14,6 +14,33 @@ namespace MmVerify.Model.Tests.Alloc;
 /// </summary>
 public class ReserveOverrideTests
 {
+    /// <summary>
+    /// 1024 pages (1% = 10 >= one pageblock: a highatomic reserve is allowed). A GFP_ATOMIC order-1 allocation at
+    /// 36 free pages (below LOW 40, above the atomic min 12) reserves its pageblock (nr_reserved_highatomic 4):
+    /// its other 2 pages stay free as HIGHATOMIC. Every other page is then taken: only those 2 are free.
+    /// </summary>
+    internal static (World World, TaskState Task, Zone Zone) HighatomicOnlyWorld()
+    {
+        var world = new World(Toy.Machine(1024, new BuddyGeometry(4, 2)), VariantCatalog.Resolve("linux-7.2"));
+        var task = new TaskState(0, 1000, "test", 0, 0);
+        world.Tasks.Add(task);
+        var zone = world.ZonesOf(0)[0];
+        while (zone.NrFreePages > 36)
+        {
+            zone.Rmqueue(0, MigrateType.Unmovable, AllocFlags.None, PageOwner.Unmovable);
+        }
+
+        Assert.True(PageAllocator.Alloc(world, new AllocRequest(task, Gfp.Gfp.Atomic, 1, PageOwner.NetBuffer)).Succeeded);
+        while (zone.Rmqueue(0, MigrateType.Unmovable, AllocFlags.None, PageOwner.Unmovable) >= 0)
+        {
+        }
+
+        Assert.Equal(2, zone.NrFreeHighatomic);
+        Assert.Equal(2, zone.NrFreePages);
+        Assert.Equal(4, zone.NrReservedHighatomic);
+        return (world, task, zone);
+    }
+
     [Fact]
     public void A_movable_MEMALLOC_request_keeps_ALLOC_CMA_and_takes_a_CMA_page_below_min()
     {
@@ -31,27 +58,10 @@ public class ReserveOverrideTests
     [Fact]
     public void A_MEMALLOC_request_loses_ALLOC_NON_BLOCK_and_with_it_the_highatomic_last_resort()
     {
-        // 1024 pages (1% = 10 >= one pageblock: a highatomic reserve is allowed). A GFP_ATOMIC order-1 allocation at
-        // 36 free pages (below LOW 40, above the atomic min 12) reserves its pageblock: its other 2 pages stay free as HIGHATOMIC. With every other
-        // page taken, only those 2 are free. GFP_NOWAIT|__GFP_MEMALLOC: before the override ALLOC_NON_BLOCK
+        // Only 2 free pages, both HIGHATOMIC. GFP_NOWAIT|__GFP_MEMALLOC: before the override ALLOC_NON_BLOCK
         // is set but the MIN check (2 <= 32) fails; after it the flags are NO_WATERMARKS|KSWAPD, and without
         // ALLOC_NON_BLOCK or ALLOC_OOM rmqueue may not fall back to the HIGHATOMIC lists: the request fails.
-        var world = new World(Toy.Machine(1024, new BuddyGeometry(4, 2)), VariantCatalog.Resolve("linux-7.2"));
-        var task = new TaskState(0, 1000, "test", 0, 0);
-        world.Tasks.Add(task);
-        var zone = world.ZonesOf(0)[0];
-        while (zone.NrFreePages > 36)
-        {
-            zone.Rmqueue(0, MigrateType.Unmovable, AllocFlags.None, PageOwner.Unmovable);
-        }
-
-        Assert.True(PageAllocator.Alloc(world, new AllocRequest(task, Gfp.Gfp.Atomic, 1, PageOwner.NetBuffer)).Succeeded);
-        while (zone.Rmqueue(0, MigrateType.Unmovable, AllocFlags.None, PageOwner.Unmovable) >= 0)
-        {
-        }
-
-        Assert.Equal(2, zone.NrFreeHighatomic);
-        Assert.Equal(2, zone.NrFreePages);
+        var (world, task, zone) = HighatomicOnlyWorld();
 
         var outcome = PageAllocator.Alloc(world, new AllocRequest(task, Gfp.Gfp.NoWait | GfpFlags.MemAlloc, 0, PageOwner.Unmovable));
 
