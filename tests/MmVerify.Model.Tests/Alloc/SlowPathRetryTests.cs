@@ -116,4 +116,28 @@ public class SlowPathRetryTests
         Assert.Equal(oomKills == 1, holder.Killed);
         Assert.Equal(100, world.Lru[0].NodeSize(LruList.InactiveFile));
     }
+
+    [Fact]
+    public void Reclaim_progress_does_not_make_an_order_0_request_retry_compaction()
+    {
+        // 5 clean file pages and nothing else free: reclaim frees them (progress), the retry fails (5 <= min 32),
+        // should_reclaim_retry says no (5 free + 0 reclaimable cannot reach min) and there is no highatomic block.
+        // should_compact_retry answers no at once for order 0; __GFP_RETRY_MAYFAIL does not OOM-kill -> nopage
+        // after a single reclaim stall.
+        var (world, task, _) = NewWorld();
+        var zone = world.ZonesOf(0)[0];
+        AllocWorlds.TakeAll(zone, MigrateType.Movable, 5);
+        for (var i = 0; i < 5; i++)
+        {
+            var page = zone.Rmqueue(0, MigrateType.Movable, AllocFlags.None, PageOwner.LruFile);
+            FolioOps.AddToLru(world, 0, new FolioRef(0, page), 0, LruList.InactiveFile, task, LruFlags.None);
+        }
+
+        var outcome = PageAllocator.Alloc(world, new AllocRequest(task, Gfp.Gfp.Kernel | GfpFlags.RetryMayFail, 0, PageOwner.Unmovable));
+
+        Assert.False(outcome.Succeeded);
+        Assert.False(outcome.Livelocked);
+        Assert.Equal(1, world.Vm[VmEvent.AllocstallNormal]);
+        Assert.Equal(5, zone.NrFreePages);
+    }
 }
