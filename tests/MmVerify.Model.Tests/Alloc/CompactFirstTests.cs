@@ -91,6 +91,7 @@ public class CompactFirstTests
         var outcome = PageAllocator.Alloc(world, new AllocRequest(task, (GfpFlags)gfp, order, PageOwner.Unmovable));
 
         Assert.Equal(served, outcome.Succeeded);
+        Assert.False(outcome.Livelocked);
         Assert.Equal(allocStalls, world.Vm[VmEvent.AllocstallNormal]);
         Assert.Equal(compactStalls, world.Vm[VmEvent.CompactStall]);
         Assert.Equal(compactSuccesses, world.Vm[VmEvent.CompactSuccess]);
