@@ -72,6 +72,8 @@ public class SlowPathRetryTests
     [InlineData(0xcc0u, 1, true, 2, 2, 1)]
     // The same with __GFP_RETRY_MAYFAIL: no OOM kill -> nopage after the same stalls.
     [InlineData(0xcc0u | 0x4000u, 1, false, 2, 2, 0)]
+    // Order 3 = PAGE_ALLOC_COSTLY_ORDER is not costly: its priority may still rise to SYNC_FULL, as for order 1.
+    [InlineData(0xcc0u | 0x4000u, 3, false, 2, 2, 0)]
     // Order 4 (costly) with __GFP_RETRY_MAYFAIL: round 2's compaction is skipped (51 free is not enough for order 4),
     // but should_compact_retry on SKIPPED asks compaction_zonelist_suitable, which counts reclaimable pages / order:
     // 77 / 4 + 51 = 70 > min 32 + 2 * 16 -> retry. Round 3: reclaim, compaction runs and fails (COMPLETE); a costly
