@@ -5,6 +5,7 @@ using MmVerify.Model.Lru;
 using MmVerify.Model.Reclaim;
 using MmVerify.Model.Sim;
 using MmVerify.Model.Tests.Support;
+using MmVerify.Model.Trace;
 using MmVerify.Model.Variants;
 
 namespace MmVerify.Model.Tests.Alloc;
@@ -65,6 +66,25 @@ public class OomKillerTests
         Assert.Equal(2, t2.LruPages);
         Assert.Equal(7, world.Lru[0].ZoneSize(0, LruList.ActiveAnon));
         Assert.Equal(1, world.Vm[VmEvent.OomKill]);
+    }
+
+    [Fact]
+    public void A_victim_holding_as_many_LRU_as_held_pages_is_killed_and_traced_with_their_sum()
+    {
+        // Badness counts LRU and held pages together: 2 + 2 = 4 pages, so the task is a victim and mark_victim
+        // reports 4 pages. Kills: the no-victim test "LruPages + HeldPages == 0" -> "LruPages - HeldPages"
+        // (2 - 2 = 0: no kill) and the traced "LruPages + HeldPages" -> "-" (0 pages).
+        var world = NewWorld();
+        var trace = new TraceBuffer();
+        world.Trace = trace;
+        var victim = AddTask(world, lruPages: 2, heldPages: 2);
+
+        Assert.True(OomKiller.OutOfMemory(world, Request(victim, Gfp.Gfp.Kernel)));
+
+        Assert.True(victim.Killed);
+        var kill = Assert.Single(trace.Events.OfType<OomKillEvent>());
+        Assert.Equal(4, kill.Pages);
+        Assert.Equal(victim.Pid, kill.VictimPid);
     }
 
     [Fact]

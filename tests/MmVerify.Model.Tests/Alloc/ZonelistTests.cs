@@ -73,6 +73,20 @@ public class ZonelistTests
     }
 
     [Fact]
+    public void One_world_answers_each_zone_modifier_from_its_own_cache_entry()
+    {
+        // The per-node cache is keyed by all four zone bits (__GFP_DMA, __GFP_HIGHMEM, __GFP_DMA32, __GFP_MOVABLE),
+        // so asking GFP_KERNEL first must not make GFP_DMA32 or GFP_DMA read its NORMAL answer (gfp_zone, KERNEL.md 4.1).
+        // Kills: the key mask "Dma | HighMem | Dma32" -> "Dma | HighMem & Dma32" (DMA32 reads 2) and "Dma & HighMem" (DMA reads 2).
+        var world = WorldOf(X86);
+        Assert.Equal(2, Zonelist.HighestZoneIndex(world, 0, Gfp.Gfp.Kernel));
+        Assert.Equal(1, Zonelist.HighestZoneIndex(world, 0, Gfp.Gfp.Kernel | GfpFlags.Dma32));
+        Assert.Equal(0, Zonelist.HighestZoneIndex(world, 0, Gfp.Gfp.Kernel | GfpFlags.Dma));
+        Assert.Equal(3, Zonelist.HighestZoneIndex(world, 0, Gfp.Gfp.HighUserMovable));
+        Assert.Equal(2, Zonelist.HighestZoneIndex(world, 0, Gfp.Gfp.Kernel | GfpFlags.HighMem));
+    }
+
+    [Fact]
     public void Node_count_is_one_when_bound_and_all_nodes_otherwise()
     {
         var world = WorldOf(X86, X86, X86);
