@@ -2,7 +2,6 @@ using MmVerify.Model.Buddy;
 using MmVerify.Model.Gfp;
 using MmVerify.Model.Sim;
 using MmVerify.Model.Tests.Support;
-using MmVerify.Model.Variants;
 
 namespace MmVerify.Model.Tests.Alloc;
 
@@ -12,9 +11,7 @@ internal static class CmaWorlds
     /// <summary>Every non-CMA page taken; CMA pages taken until cmaFree remain.</summary>
     public static (World World, TaskState Task, Zone Zone) OnlyCmaFree(long cmaFree)
     {
-        var world = new World(Toy.Machine(256, new BuddyGeometry(4, 2), cmaPages: 128), VariantCatalog.Resolve("linux-7.2"));
-        var task = new TaskState(0, 1000, "test", 0, 0);
-        world.Tasks.Add(task);
+        var (world, task) = Toy.World(256, new BuddyGeometry(4, 2), cmaPages: 128);
         var zone = world.ZonesOf(0)[0];
         // Without ALLOC_CMA the buddy never hands out CMA pages: this stops when only CMA is left.
         while (zone.Rmqueue(0, MigrateType.Unmovable, AllocFlags.None, PageOwner.Unmovable) >= 0)

@@ -5,7 +5,6 @@ using MmVerify.Model.Lru;
 using MmVerify.Model.Reclaim;
 using MmVerify.Model.Sim;
 using MmVerify.Model.Tests.Support;
-using MmVerify.Model.Variants;
 
 namespace MmVerify.Model.Tests.Alloc;
 
@@ -21,9 +20,7 @@ public class CompactFirstTests
 {
     private static (World World, TaskState Task) FileInterleavedWorld(long free)
     {
-        var world = new World(Toy.Machine(256, new BuddyGeometry(4, 2)), VariantCatalog.Resolve("linux-7.2"));
-        var task = new TaskState(0, 1000, "test", 0, 0);
-        world.Tasks.Add(task);
+        var (world, task) = Toy.World(256, new BuddyGeometry(4, 2));
         var zone = world.ZonesOf(0)[0];
         foreach (var page in AllocWorlds.TakeAll(zone, MigrateType.Movable))
         {

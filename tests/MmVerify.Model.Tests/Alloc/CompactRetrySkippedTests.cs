@@ -5,7 +5,6 @@ using MmVerify.Model.Lru;
 using MmVerify.Model.Reclaim;
 using MmVerify.Model.Sim;
 using MmVerify.Model.Tests.Support;
-using MmVerify.Model.Variants;
 
 namespace MmVerify.Model.Tests.Alloc;
 
@@ -20,10 +19,8 @@ public class CompactRetrySkippedTests
     /// </summary>
     private static (World World, TaskState Task) HeldWorld(int clean, int dirty)
     {
-        var world = new World(Toy.Machine(256, new BuddyGeometry(4, 2)), VariantCatalog.Resolve("linux-7.2"));
-        var task = new TaskState(0, 1000, "test", 0, 0);
+        var (world, task) = Toy.World(256, new BuddyGeometry(4, 2));
         var holder = new TaskState(1, 1001, "holder", 0, 0);
-        world.Tasks.Add(task);
         world.Tasks.Add(holder);
         var even = 0;
         foreach (var page in AllocWorlds.TakeAll(world.ZonesOf(0)[0], MigrateType.Movable))

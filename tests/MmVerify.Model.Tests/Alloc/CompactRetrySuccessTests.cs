@@ -3,7 +3,6 @@ using MmVerify.Model.Buddy;
 using MmVerify.Model.Gfp;
 using MmVerify.Model.Sim;
 using MmVerify.Model.Tests.Support;
-using MmVerify.Model.Variants;
 
 namespace MmVerify.Model.Tests.Alloc;
 
@@ -17,9 +16,7 @@ public class CompactRetrySuccessTests
     /// </summary>
     private static (World World, TaskState Task, Zone Zone) CmaRichWorld()
     {
-        var world = new World(Toy.Machine(256, new BuddyGeometry(4, 2), cmaPages: 128), VariantCatalog.Resolve("linux-7.2"));
-        var task = new TaskState(0, 1000, "test", 0, 0);
-        world.Tasks.Add(task);
+        var (world, task) = Toy.World(256, new BuddyGeometry(4, 2), cmaPages: 128);
         var zone = world.ZonesOf(0)[0];
         var taken = new HashSet<int>();
         int page;

@@ -3,7 +3,6 @@ using MmVerify.Model.Buddy;
 using MmVerify.Model.Gfp;
 using MmVerify.Model.Sim;
 using MmVerify.Model.Tests.Support;
-using MmVerify.Model.Variants;
 
 namespace MmVerify.Model.Tests.Alloc;
 
@@ -11,13 +10,7 @@ namespace MmVerify.Model.Tests.Alloc;
 public class FastPathTests
 {
     // MAX_PAGE_ORDER 4, pageblock_order 2; min_free_kbytes 128 = 32 pages: min 32, low 40, high 48.
-    private static (World World, TaskState Task) NewWorld(long pages)
-    {
-        var world = new World(Toy.Machine(pages, new BuddyGeometry(4, 2)), VariantCatalog.Resolve("linux-7.2"));
-        var task = new TaskState(0, 1000, "test", 0, 0);
-        world.Tasks.Add(task);
-        return (world, task);
-    }
+    private static (World World, TaskState Task) NewWorld(long pages) => Toy.World(pages, new BuddyGeometry(4, 2));
 
     [Fact]
     public void An_order_above_MAX_PAGE_ORDER_fails_at_once_and_MAX_PAGE_ORDER_itself_is_served()

@@ -1,7 +1,6 @@
 using MmVerify.Model.Buddy;
 using MmVerify.Model.Sim;
 using MmVerify.Model.Tests.Support;
-using MmVerify.Model.Variants;
 
 namespace MmVerify.Model.Tests.Alloc;
 
@@ -14,9 +13,7 @@ internal static class HighatomicWorlds
 {
     public static (World World, TaskState Task, Zone Zone, List<int> Taken) ThreeFreeHighatomicBlocks()
     {
-        var world = new World(Toy.Machine(1024, new BuddyGeometry(4, 2)), VariantCatalog.Resolve("linux-7.2"));
-        var task = new TaskState(0, 1000, "test", 0, 0);
-        world.Tasks.Add(task);
+        var (world, task) = Toy.World(1024, new BuddyGeometry(4, 2));
         var zone = world.ZonesOf(0)[0];
         var taken = AllocWorlds.TakeAll(zone, MigrateType.Movable);
 

@@ -3,7 +3,6 @@ using MmVerify.Model.Buddy;
 using MmVerify.Model.Gfp;
 using MmVerify.Model.Sim;
 using MmVerify.Model.Tests.Support;
-using MmVerify.Model.Variants;
 
 namespace MmVerify.Model.Tests.Alloc;
 
@@ -13,9 +12,7 @@ public class MemallocReserveTests
     // 256 pages, min_free_kbytes 128: min 32. Free is taken down to 10 pages, far below min.
     private static (World World, TaskState Task, Zone Zone) NearlyFullWorld()
     {
-        var world = new World(Toy.Machine(256, new BuddyGeometry(4, 2)), VariantCatalog.Resolve("linux-7.2"));
-        var task = new TaskState(0, 1000, "test", 0, 0);
-        world.Tasks.Add(task);
+        var (world, task) = Toy.World(256, new BuddyGeometry(4, 2));
         var zone = world.ZonesOf(0)[0];
         while (zone.NrFreePages > 10)
         {

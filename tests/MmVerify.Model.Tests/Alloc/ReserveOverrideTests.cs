@@ -3,7 +3,6 @@ using MmVerify.Model.Buddy;
 using MmVerify.Model.Gfp;
 using MmVerify.Model.Sim;
 using MmVerify.Model.Tests.Support;
-using MmVerify.Model.Variants;
 
 namespace MmVerify.Model.Tests.Alloc;
 
@@ -21,9 +20,7 @@ public class ReserveOverrideTests
     /// </summary>
     internal static (World World, TaskState Task, Zone Zone) HighatomicOnlyWorld()
     {
-        var world = new World(Toy.Machine(1024, new BuddyGeometry(4, 2)), VariantCatalog.Resolve("linux-7.2"));
-        var task = new TaskState(0, 1000, "test", 0, 0);
-        world.Tasks.Add(task);
+        var (world, task) = Toy.World(1024, new BuddyGeometry(4, 2));
         var zone = world.ZonesOf(0)[0];
         while (zone.NrFreePages > 36)
         {

@@ -3,7 +3,6 @@ using MmVerify.Model.Buddy;
 using MmVerify.Model.Gfp;
 using MmVerify.Model.Sim;
 using MmVerify.Model.Tests.Support;
-using MmVerify.Model.Variants;
 
 namespace MmVerify.Model.Tests.Alloc;
 
@@ -19,9 +18,7 @@ public class SlowPathCompactionTests
     // 256 pages, MAX_PAGE_ORDER 4, pageblock_order 2; min_free_kbytes 128 = 32 pages, so min is 32.
     private static (World World, TaskState Task) FragmentedWorld()
     {
-        var world = new World(Toy.Machine(Pages, new BuddyGeometry(4, 2)), VariantCatalog.Resolve("linux-7.2"));
-        var task = new TaskState(0, 1000, "test", 0, 0);
-        world.Tasks.Add(task);
+        var (world, task) = Toy.World(Pages, new BuddyGeometry(4, 2));
         var zone = world.ZonesOf(0)[0];
         var taken = new List<int>();
         while (zone.NrFreePages > 0)

@@ -6,7 +6,6 @@ using MmVerify.Model.Reclaim;
 using MmVerify.Model.Sim;
 using MmVerify.Model.Tests.Support;
 using MmVerify.Model.Trace;
-using MmVerify.Model.Variants;
 
 namespace MmVerify.Model.Tests.Alloc;
 
@@ -20,9 +19,7 @@ public class SlowPathProgressLoopsTests
     private static (World World, TaskState Task, Zone Zone, TraceBuffer Trace) SlowReclaimWorld()
     {
         var trace = new TraceBuffer();
-        var world = new World(Toy.Machine(65536, new BuddyGeometry(4, 2), minFreeKbytes: 8192), VariantCatalog.Resolve("linux-7.2"), trace: trace);
-        var task = new TaskState(0, 1000, "test", 0, 0);
-        world.Tasks.Add(task);
+        var (world, task) = Toy.World(65536, new BuddyGeometry(4, 2), minFreeKbytes: 8192, trace: trace);
         var zone = world.ZonesOf(0)[0];
         var pages = AllocWorlds.TakeAll(zone, MigrateType.Movable);
         foreach (var page in pages.Take(40000))

@@ -5,7 +5,6 @@ using MmVerify.Model.Lru;
 using MmVerify.Model.Reclaim;
 using MmVerify.Model.Sim;
 using MmVerify.Model.Tests.Support;
-using MmVerify.Model.Variants;
 
 namespace MmVerify.Model.Tests.Alloc;
 
@@ -18,10 +17,8 @@ public class SlowPathRetryTests
 {
     private static (World World, TaskState Task, TaskState Holder) NewWorld()
     {
-        var world = new World(Toy.Machine(256, new BuddyGeometry(4, 2)), VariantCatalog.Resolve("linux-7.2"));
-        var task = new TaskState(0, 1000, "test", 0, 0);
+        var (world, task) = Toy.World(256, new BuddyGeometry(4, 2));
         var holder = new TaskState(1, 1001, "holder", 0, 0);
-        world.Tasks.Add(task);
         world.Tasks.Add(holder);
         return (world, task, holder);
     }

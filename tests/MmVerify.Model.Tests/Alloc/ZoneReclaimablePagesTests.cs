@@ -5,7 +5,6 @@ using MmVerify.Model.Lru;
 using MmVerify.Model.Reclaim;
 using MmVerify.Model.Sim;
 using MmVerify.Model.Tests.Support;
-using MmVerify.Model.Variants;
 
 namespace MmVerify.Model.Tests.Alloc;
 
@@ -14,9 +13,7 @@ public class ZoneReclaimablePagesTests
 {
     private static World WorldWith(long swapPages)
     {
-        var world = new World(Toy.Machine(256, new BuddyGeometry(4, 2)), VariantCatalog.Resolve("linux-7.2"), swapPages: swapPages);
-        var task = new TaskState(0, 1000, "test", 0, 0);
-        world.Tasks.Add(task);
+        var (world, task) = Toy.World(256, new BuddyGeometry(4, 2), swapPages: swapPages);
         var zone = world.ZonesOf(0)[0];
         // 1 inactive file, 2 active file, 4 inactive anon, 8 active anon: each sum is unique.
         foreach (var (list, count) in new[] { (LruList.InactiveFile, 1), (LruList.ActiveFile, 2), (LruList.InactiveAnon, 4), (LruList.ActiveAnon, 8) })

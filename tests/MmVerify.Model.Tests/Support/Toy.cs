@@ -1,5 +1,8 @@
 using MmVerify.Model.Buddy;
+using MmVerify.Model.Sim;
 using MmVerify.Model.Topology;
+using MmVerify.Model.Trace;
+using MmVerify.Model.Variants;
 
 namespace MmVerify.Model.Tests.Support;
 
@@ -13,6 +16,15 @@ internal static class Toy
         // Buddy unit tests look at the free lists directly: no per-CPU lists in between.
         var sysctls = new VmSysctls { UserMinFreeKbytes = minFreeKbytes, PerCpuPages = perCpuPages };
         return Model.Topology.Machine.Boot(new MachineSpec([new NodeSpec(0, [spec])]), sysctls, geometry);
+    }
+
+    /// <summary>A linux-7.2 world on <see cref="Machine"/> with the allocating task of most tests ("test", pid 1000, node 0).</summary>
+    public static (World World, TaskState Task) World(long pages, BuddyGeometry geometry, long cmaPages = 0, long minFreeKbytes = 128, long swapPages = 0, ITraceSink? trace = null)
+    {
+        var world = new World(Machine(pages, geometry, cmaPages: cmaPages, minFreeKbytes: minFreeKbytes), VariantCatalog.Resolve("linux-7.2"), swapPages: swapPages, trace: trace);
+        var task = new TaskState(0, 1000, "test", 0, 0);
+        world.Tasks.Add(task);
+        return (world, task);
     }
 
     public static Zone Zone(long pages, BuddyGeometry geometry, long startPfn = 0, long managed = -1, long cmaPages = 0) =>
