@@ -27,6 +27,24 @@ public class ZoneSpecLimitsTests
         Assert.Equal("spec", e.ParamName);
     }
 
+    [Fact]
+    public void Missing_sysctls_are_refused_by_name()
+    {
+        var e = Assert.Throws<ArgumentNullException>(() => new Zone(0, 0, ZoneSpec.Flat(ZoneKind.Normal, 0, 8), Geometry, 1, null!));
+
+        Assert.Equal("sysctls", e.ParamName);
+    }
+
+    [Fact]
+    public void A_zone_of_2_pow_31_minus_1_pages_passes_the_size_check()
+    {
+        // Every page index 0 .. 2^31 - 2 fits an int, so the spec is not refused; the page array of
+        // 2^31 - 1 frames is then above Array.MaxLength, which .NET refuses before allocating anything.
+        var spec = new ZoneSpec(ZoneKind.Normal, 0, int.MaxValue, int.MaxValue, 0);
+
+        Assert.Throws<OutOfMemoryException>(() => Build(spec));
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(4)]

@@ -19,10 +19,10 @@ internal static class CompactionToy
 {
     public static BuddyGeometry Geometry { get; } = new(4, 2);
 
-    /// <summary>A world of one zone; trace events go to a buffer.</summary>
-    public static World World(long pages, long cmaPages = 0, long startPfn = 0, BuddyGeometry? geometry = null)
+    /// <summary>A world of one zone; trace events go to a buffer; managed below pages leaves reserved pages at the bottom.</summary>
+    public static World World(long pages, long cmaPages = 0, long startPfn = 0, BuddyGeometry? geometry = null, long managed = -1)
     {
-        var machine = Toy.Machine(pages, geometry ?? Geometry, startPfn: startPfn, cmaPages: cmaPages);
+        var machine = Toy.Machine(pages, geometry ?? Geometry, startPfn: startPfn, managed: managed, cmaPages: cmaPages);
         return Populate(machine);
     }
 

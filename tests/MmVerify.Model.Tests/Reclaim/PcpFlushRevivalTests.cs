@@ -153,4 +153,28 @@ public class PcpFlushRevivalTests
         Assert.InRange(zone.NrFreePages, zone.HighWmarkPages + 1, zone.HighWmarkPages + 512);
         Assert.Equal(ZoneFlags.BelowHigh, zone.Flags & ZoneFlags.BelowHigh);
     }
+
+    [Fact]
+    public void The_high_check_after_a_flush_uses_the_movable_reserve_even_with_a_zone_above_movable()
+    {
+        // The classzone is ZONE_MOVABLE itself, not the node's highest zone. Normal, Movable, Device of
+        // 16384 pages each (Device given managed pages here only so the two reserves differ):
+        // lowmem_reserve[MOVABLE] = 16384 / 32 = 512, lowmem_reserve[DEVICE] = 32768 / 32 = 1024.
+        // Free ends above high + 512 but not above high + 1024: the check passes and the flag clears.
+        var spec = new MachineSpec([new NodeSpec(0, [
+            ZoneSpec.Flat(ZoneKind.Normal, 0, 16384),
+            ZoneSpec.Flat(ZoneKind.Movable, 16384, 16384),
+            ZoneSpec.Flat(ZoneKind.Device, 32768, 16384),
+        ])]);
+        var machine = Machine.Boot(spec, new VmSysctls { UserMinFreeKbytes = 4096 }, BuddyGeometry.X86_64);
+        var world = new World(machine, VariantCatalog.Resolve("linux-7.2"));
+        var zone = world.ZonesOf(0)[0];
+        zone.Flags |= ZoneFlags.BelowHigh;
+
+        FreeUntilFlush(world, 0, keepFree: zone.HighWmarkPages + 600);
+
+        Assert.Equal([0L, 512L, 1024L], zone.LowmemReserve);
+        Assert.InRange(zone.NrFreePages, zone.HighWmarkPages + 513, zone.HighWmarkPages + 1024);
+        Assert.Equal((ZoneFlags)0, zone.Flags & ZoneFlags.BelowHigh);
+    }
 }
