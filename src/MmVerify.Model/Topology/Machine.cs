@@ -50,7 +50,7 @@ public sealed class Machine
             sysctls.MinFreeKbytes = sysctls.UserMinFreeKbytes;
         }
 
-        sysctls.LowmemReserveRatio ??= WatermarkSetup.DefaultLowmemReserveRatios(spec.Nodes[0].Zones.Select(z => z.Kind).ToArray());
+        sysctls.LowmemReserveRatio ??= machine.DefaultLowmemReserveRatios();
         machine.SetupPerZoneWmarks();
         machine.SetupPerZoneLowmemReserve();
         return machine;
@@ -77,7 +77,8 @@ public sealed class Machine
     // mirrors setup_per_zone_lowmem_reserve(), mm/page_alloc.c, v7.2
     public void SetupPerZoneLowmemReserve()
     {
-        var reserve = WatermarkSetup.SetupPerZoneLowmemReserve(Spec, Sysctls.LowmemReserveRatio ?? []);
+        // null is the kernel's built-in sysctl_lowmem_reserve_ratio table, as at boot
+        var reserve = WatermarkSetup.SetupPerZoneLowmemReserve(Spec, Sysctls.LowmemReserveRatio ?? DefaultLowmemReserveRatios());
         foreach (var node in Nodes)
         {
             var n = IndexOf(node);
@@ -89,6 +90,10 @@ public sealed class Machine
 
         CalculateTotalreservePages();
     }
+
+    // sysctl_lowmem_reserve_ratio's initializer (mm/page_alloc.c, v7.2) for the first node's zone layout
+    private long[] DefaultLowmemReserveRatios() =>
+        WatermarkSetup.DefaultLowmemReserveRatios(Spec.Nodes[0].Zones.Select(z => z.Kind).ToArray());
 
     // mirrors min_free_kbytes_sysctl_handler(), mm/page_alloc.c, v7.2
     public void WriteMinFreeKbytes(long kbytes)

@@ -6,7 +6,7 @@ namespace MmVerify.Model.Tests.TopologyTests;
 /// <summary>setup_per_zone_lowmem_reserve(), mm/page_alloc.c: with the default sysctl_lowmem_reserve_ratio (DMA32 256, NORMAL 32), which VmSysctls documents null to mean.</summary>
 public class LowmemReserveRatioDefaultTests
 {
-    [Fact(Skip = "model bug: Machine.SetupPerZoneLowmemReserve() reads null ratios as an empty table (all reserves 0), but VmSysctls.LowmemReserveRatio documents null as the kernel default for the layout (Boot applies it, later recomputes do not)")]
+    [Fact]
     public void Null_ratios_recompute_the_reserves_from_the_kernel_default()
     {
         // DMA32 below a 1024-page Normal zone, default ratio 256: lowmem_reserve[NORMAL] = 1024 / 256 = 4.
