@@ -72,6 +72,8 @@ public static class CompactZone
                 break;
             }
 
+            // The skip hint is read (and set below) only from a pageblock-aligned start, so never for the
+            // zone's partial first pageblock (isolate_migratepages(), isolate_migratepages_block()).
             var skip = block >= 0 && !cc.IgnoreSkipHint && state.Skip[zone.PageblockOf(block)];
             if (!skip && SuitableMigrationSource(zone, block, cc))
             {
@@ -126,11 +128,8 @@ public static class CompactZone
     // mirrors suitable_migration_source(), mm/compaction.c, v7.2: async direct compaction stays in compatible blocks
     private static bool SuitableMigrationSource(Zone zone, int block, CompactControl cc)
     {
-        if (block < 0)
-        {
-            return false;
-        }
-
+        // A negative block is the zone's partial first pageblock: isolate_migratepages() clamps its start to
+        // zone_start_pfn and scans it; its type is that of the pageblock holding the zone start.
         var mt = zone.PageblockMigratetypeOfPage(block);
         if (mt == MigrateType.Isolate)
         {
