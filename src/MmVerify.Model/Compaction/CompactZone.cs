@@ -43,7 +43,9 @@ public static class CompactZone
             freeStart = lastBlock;
         }
 
-        var wholeZone = cc.IgnoreSkipHint || (migrateStart == zoneStart && freeStart == lastBlock);
+        // compact_zone(): whole_zone when the migrate scanner starts at compact_init_migrate_pfn (the zone
+        // start here); where the free scanner resumes does not matter.
+        var wholeZone = cc.IgnoreSkipHint || migrateStart == zoneStart;
         if (cc.IgnoreSkipHint)
         {
             migrateStart = zoneStart;
