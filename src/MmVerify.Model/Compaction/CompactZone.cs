@@ -77,6 +77,7 @@ public static class CompactZone
             // The skip hint is read (and set below) only from a pageblock-aligned start, so never for the
             // zone's partial first pageblock (isolate_migratepages(), isolate_migratepages_block()).
             var skip = block >= 0 && !cc.IgnoreSkipHint && state.Skip[zone.PageblockOf(block)];
+            var passOver = true;
             if (!skip && SuitableMigrationSource(zone, block, cc))
             {
                 var before = cc.Migrated;
@@ -86,17 +87,22 @@ public static class CompactZone
                     result = CompactResult.PartialSkipped;
                 }
 
-                if (cc.Migrated == before && block >= 0)
+                passOver = cc.Migrated == before;
+                if (passOver && block >= 0)
                 {
                     state.Skip[zone.PageblockOf(block)] = true;
                 }
             }
 
-            // update_cached_migrate(): resume after this block next time.
-            state.CachedMigrate[0] = Math.Max(state.CachedMigrate[0], block + pb);
-            if (!cc.Async)
+            // update_cached_migrate(): the next run resumes after a block that isolated nothing (or was not
+            // scanned); a block pages were taken from is scanned again.
+            if (passOver)
             {
-                state.CachedMigrate[1] = Math.Max(state.CachedMigrate[1], block + pb);
+                state.CachedMigrate[0] = Math.Max(state.CachedMigrate[0], block + pb);
+                if (!cc.Async)
+                {
+                    state.CachedMigrate[1] = Math.Max(state.CachedMigrate[1], block + pb);
+                }
             }
 
             if (result == CompactResult.Continue)
