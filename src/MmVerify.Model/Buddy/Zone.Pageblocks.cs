@@ -183,9 +183,9 @@ public sealed partial class Zone
         return true;
     }
 
-    // The part of move_freepages_block_isolate(), mm/page_alloc.c, v7.2, that splits a free buddy spanning
-    // several pageblocks: it leaves the free list, the pageblock turns isolated, and split_large_buddy()
-    // frees it pageblock by pageblock, so the other pieces merge again as far as the isolated one allows.
+    // mirrors move_freepages_block_isolate() (its covering-buddy split), mm/page_alloc.c, v7.2
+    // The buddy leaves the free list, the pageblock turns isolated, and split_large_buddy() frees it
+    // pageblock by pageblock, so the other pieces merge again as far as the isolated one allows.
     private bool SplitFreeBlockCovering(int pageblock)
     {
         var start = PageblockStartIndex(pageblock);
