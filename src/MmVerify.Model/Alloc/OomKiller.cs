@@ -12,21 +12,24 @@ public static class OomKiller
     // (oom_score_adj, the OOM reaper's delay and cgroup OOM are not modelled)
     public static bool OutOfMemory(World world, AllocRequest request)
     {
-        // Costly orders and __GFP_NORETRY / __GFP_RETRY_MAYFAIL callers fail instead of killing.
+        // Costly orders and __GFP_NORETRY / __GFP_RETRY_MAYFAIL callers fail instead of killing; killing
+        // cannot free memory on the one node a __GFP_THISNODE caller wants, nor in the lowmem zones a
+        // GFP_DMA / GFP_DMA32 caller is limited to.
         if (request.Order > Buddy.BuddyGeometry.CostlyOrder
-            || (request.Gfp & (Gfp.GfpFlags.NoRetry | Gfp.GfpFlags.RetryMayFail)) != 0)
+            || (request.Gfp & (Gfp.GfpFlags.NoRetry | Gfp.GfpFlags.RetryMayFail | Gfp.GfpFlags.ThisNode)) != 0
+            || Gfp.GfpRules.GfpZone(request.Gfp) < Topology.ZoneKind.Normal)
         {
             return false;
         }
 
-        TaskState? victim = null;
-        foreach (var task in world.Tasks)
+        // task_will_free_mem(current): an allocating victim is already dying; it counts as progress
+        // and nobody else is killed.
+        if (request.Task.Killed)
         {
-            if (!task.Killed && (victim is null || task.LruPages + task.HeldPages > victim.LruPages + victim.HeldPages))
-            {
-                victim = task;
-            }
+            return true;
         }
+
+        var victim = SelectBadProcess(world);
 
         if (victim is null || victim.LruPages + victim.HeldPages == 0)
         {
@@ -42,6 +45,22 @@ public static class OomKiller
         }
 
         return true;
+    }
+
+    // mirrors oom_evaluate_task(), mm/oom_kill.c, v7.2: a task is skipped only when its badness is below the
+    // chosen one's, so on equal badness the later task in for_each_process() order wins.
+    private static TaskState? SelectBadProcess(World world)
+    {
+        TaskState? victim = null;
+        foreach (var task in world.Tasks)
+        {
+            if (!task.Killed && (victim is null || task.LruPages + task.HeldPages >= victim.LruPages + victim.HeldPages))
+            {
+                victim = task;
+            }
+        }
+
+        return victim;
     }
 
     /// <summary>Frees everything a task holds, as its exit (or the OOM reaper) does.</summary>

@@ -236,7 +236,6 @@ public static class PageAllocator
         var noProgressLoops = 0;
         var compactionRetries = 0;
         var compactResult = CompactResult.Skipped;
-        var oomKilled = false;
 
         var livelocked = true;
         for (var pass = 0; pass < LivelockRetries; pass++)
@@ -252,8 +251,11 @@ public static class PageAllocator
                 return outcome with { CostNs = cost };
             }
 
-            // __gfp_pfmemalloc_flags: only __GFP_MEMALLOC is modelled (no PF_MEMALLOC tasks, no OOM victims).
-            var reserveFlags = (gfp & GfpFlags.MemAlloc) != 0 && (gfp & GfpFlags.NoMemAlloc) == 0 ? AllocFlags.NoWatermarks : AllocFlags.None;
+            // __gfp_pfmemalloc_flags: __GFP_MEMALLOC, and ALLOC_OOM for an OOM victim (no PF_MEMALLOC tasks).
+            var reserveFlags = (gfp & GfpFlags.NoMemAlloc) != 0 ? AllocFlags.None
+                : (gfp & GfpFlags.MemAlloc) != 0 ? AllocFlags.NoWatermarks
+                : request.Task.Killed ? AllocFlags.Oom
+                : AllocFlags.None;
             if (reserveFlags != AllocFlags.None)
             {
                 flags = reserveFlags | (flags & (AllocFlags.Cma | AllocFlags.Kswapd));
@@ -342,10 +344,17 @@ public static class PageAllocator
                 continue;
             }
 
-            // __alloc_pages_may_oom: costly orders and __GFP_NORETRY never kill; others may.
-            if (!oomKilled && OomKiller.OutOfMemory(world, request))
+            // __alloc_pages_may_oom: costly orders and __GFP_NORETRY never kill; others may, as often as a
+            // kill makes progress. A victim that already failed with its ALLOC_OOM reserves gives up
+            // rather than loop without watermarks.
+            if (OomKiller.OutOfMemory(world, request))
             {
-                oomKilled = true;
+                if (request.Task.Killed && ((flags & AllocFlags.Oom) != 0 || (gfp & GfpFlags.NoMemAlloc) != 0))
+                {
+                    livelocked = false;
+                    break;
+                }
+
                 noProgressLoops = 0;
                 continue;
             }

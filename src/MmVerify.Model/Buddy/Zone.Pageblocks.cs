@@ -139,7 +139,11 @@ public sealed partial class Zone
             return false;
         }
 
-        SplitFreeBlockCovering(pageblock);
+        if (SplitFreeBlockCovering(pageblock))
+        {
+            return true;
+        }
+
         var mt = _pageblockType[pageblock];
         MoveFreepagesBlockLists(pageblock, mt, MigrateType.Isolate);
         _pageblockIsolated[pageblock] = true;
@@ -179,8 +183,10 @@ public sealed partial class Zone
         return true;
     }
 
-    // The part of move_freepages_block_isolate() that splits a free buddy spanning several pageblocks.
-    private void SplitFreeBlockCovering(int pageblock)
+    // mirrors move_freepages_block_isolate() (its covering-buddy split), mm/page_alloc.c, v7.2
+    // The buddy leaves the free list, the pageblock turns isolated, and split_large_buddy() frees it
+    // pageblock by pageblock, so the other pieces merge again as far as the isolated one allows.
+    private bool SplitFreeBlockCovering(int pageblock)
     {
         var start = PageblockStartIndex(pageblock);
         for (var order = Geometry.PageblockOrder + 1; order <= Geometry.MaxPageOrder; order++)
@@ -192,14 +198,12 @@ public sealed partial class Zone
                 continue;
             }
 
-            var mt = _pages[headIndex].ListType;
-            DelFromFreeList(headIndex, order, mt);
-            for (var piece = headIndex; piece < headIndex + (1 << order); piece += Geometry.PageblockNrPages)
-            {
-                AddToFreeList(piece, Geometry.PageblockOrder, mt, tail: false);
-            }
-
-            return;
+            DelPageFromFreeList(headIndex, order, _pages[headIndex].ListType);
+            _pageblockIsolated[pageblock] = true;
+            SplitLargeBuddy(headIndex, order, FreeFlags.None);
+            return true;
         }
+
+        return false;
     }
 }

@@ -43,7 +43,9 @@ public static class CompactZone
             freeStart = lastBlock;
         }
 
-        var wholeZone = cc.IgnoreSkipHint || (migrateStart == zoneStart && freeStart == lastBlock);
+        // compact_zone(): whole_zone when the migrate scanner starts at compact_init_migrate_pfn (the zone
+        // start here); where the free scanner resumes does not matter.
+        var wholeZone = cc.IgnoreSkipHint || migrateStart == zoneStart;
         if (cc.IgnoreSkipHint)
         {
             migrateStart = zoneStart;
@@ -72,7 +74,10 @@ public static class CompactZone
                 break;
             }
 
+            // The skip hint is read (and set below) only from a pageblock-aligned start, so never for the
+            // zone's partial first pageblock (isolate_migratepages(), isolate_migratepages_block()).
             var skip = block >= 0 && !cc.IgnoreSkipHint && state.Skip[zone.PageblockOf(block)];
+            var passOver = true;
             if (!skip && SuitableMigrationSource(zone, block, cc))
             {
                 var before = cc.Migrated;
@@ -82,17 +87,22 @@ public static class CompactZone
                     result = CompactResult.PartialSkipped;
                 }
 
-                if (cc.Migrated == before && block >= 0)
+                passOver = cc.Migrated == before;
+                if (passOver && block >= 0)
                 {
                     state.Skip[zone.PageblockOf(block)] = true;
                 }
             }
 
-            // update_cached_migrate(): resume after this block next time.
-            state.CachedMigrate[0] = Math.Max(state.CachedMigrate[0], block + pb);
-            if (!cc.Async)
+            // update_cached_migrate(): the next run resumes after a block that isolated nothing (or was not
+            // scanned); a block pages were taken from is scanned again.
+            if (passOver)
             {
-                state.CachedMigrate[1] = Math.Max(state.CachedMigrate[1], block + pb);
+                state.CachedMigrate[0] = Math.Max(state.CachedMigrate[0], block + pb);
+                if (!cc.Async)
+                {
+                    state.CachedMigrate[1] = Math.Max(state.CachedMigrate[1], block + pb);
+                }
             }
 
             if (result == CompactResult.Continue)
@@ -126,11 +136,8 @@ public static class CompactZone
     // mirrors suitable_migration_source(), mm/compaction.c, v7.2: async direct compaction stays in compatible blocks
     private static bool SuitableMigrationSource(Zone zone, int block, CompactControl cc)
     {
-        if (block < 0)
-        {
-            return false;
-        }
-
+        // A negative block is the zone's partial first pageblock: isolate_migratepages() clamps its start to
+        // zone_start_pfn and scans it; its type is that of the pageblock holding the zone start.
         var mt = zone.PageblockMigratetypeOfPage(block);
         if (mt == MigrateType.Isolate)
         {

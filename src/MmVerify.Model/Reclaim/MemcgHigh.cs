@@ -63,15 +63,17 @@ public static class MemcgHigh
         return time;
     }
 
-    // mirrors calculate_high_delay(), mm/memcontrol.c, v7.2 (one level; swap.high not modelled)
+    // mirrors calculate_high_delay() + calculate_overage(), mm/memcontrol.c, v7.2 (one level; swap.high not modelled)
     private static long HighDelayJiffies(World world, Memcg memcg, long nrPages)
     {
-        if (memcg.UsagePages <= memcg.HighPages || memcg.HighPages <= 0)
+        if (memcg.UsagePages <= memcg.HighPages)
         {
             return 0;
         }
 
-        var overage = ((memcg.UsagePages - memcg.HighPages) << 20) / memcg.HighPages;
+        // A memory.high of 0 counts as 1 page: no division by zero, and the group is throttled hard.
+        var high = Math.Max(memcg.HighPages, 1);
+        var overage = ((memcg.UsagePages - high) << 20) / high;
         var penalty = (long)((ulong)overage * (ulong)overage * (ulong)world.Clock.Hz >> (20 + 14));
         penalty = penalty * nrPages / ChargeBatch;
         return Math.Min(penalty, 2L * world.Clock.Hz);

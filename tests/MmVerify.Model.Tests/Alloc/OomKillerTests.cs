@@ -131,7 +131,7 @@ public class OomKillerTests
         Assert.Equal(kills, victim.Killed);
     }
 
-    [Fact(Skip = "model bug: __alloc_pages_may_oom skips the OOM killer for __GFP_THISNODE (\"The OOM killer may not free memory on a specific node\"); OomKiller.OutOfMemory only checks NORETRY and RETRY_MAYFAIL")]
+    [Fact]
     public void A_THISNODE_request_does_not_kill()
     {
         // mm/page_alloc.c (6.1 and later): if (gfp_mask & (__GFP_RETRY_MAYFAIL | __GFP_THISNODE)) goto out;
@@ -142,7 +142,7 @@ public class OomKillerTests
         Assert.False(victim.Killed);
     }
 
-    [Fact(Skip = "model bug: __alloc_pages_may_oom does not kill for lowmem requests (ac->highest_zoneidx < ZONE_NORMAL, e.g. GFP_DMA32); OomKiller.OutOfMemory does")]
+    [Fact]
     public void A_lowmem_request_does_not_kill()
     {
         // mm/page_alloc.c: "The OOM killer does not needlessly kill tasks for lowmem":
@@ -154,7 +154,7 @@ public class OomKillerTests
         Assert.False(victim.Killed);
     }
 
-    [Fact(Skip = "model bug: on equal badness oom_evaluate_task keeps the later task (it skips only points < chosen_points); the model keeps the first")]
+    [Fact]
     public void Of_two_equally_large_tasks_the_later_one_is_killed()
     {
         // mm/oom_kill.c oom_evaluate_task: if (points == LONG_MIN || points < oc->chosen_points) goto next;

@@ -96,7 +96,7 @@ public class PageblockIsolationTests
         Assert.Equal(8, zone.NrFreePages);
     }
 
-    [Fact(Skip = "model bug: SplitFreeBlockCovering adds the unisolated pieces of a split free block at pageblock order without merging them, where split_large_buddy() frees them through __free_one_page (visible only when MAX_PAGE_ORDER - pageblock_order >= 2)")]
+    [Fact]
     public void Isolating_a_pageblock_of_a_larger_free_block_leaves_the_other_pieces_merged()
     {
         // One order-4 block of four order-2 pageblocks; isolate pageblock 2 (pfn 8-11).

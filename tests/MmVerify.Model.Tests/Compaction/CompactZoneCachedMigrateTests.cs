@@ -34,7 +34,7 @@ public class CompactZoneCachedMigrateTests
         Assert.Equal([expected0, expected1], state.CachedMigrate);
     }
 
-    [Fact(Skip = "model bug: the cached migrate position also moves past a pageblock pages were isolated from; isolate_migratepages_block() calls update_cached_migrate() only when the block isolated nothing (or on a rescan)")]
+    [Fact]
     public void A_pageblock_pages_were_migrated_from_is_scanned_again_by_the_next_run()
     {
         // LRU page 0, free pages 1 and 29: the first run migrates page 0 and succeeds after block 0.

@@ -109,7 +109,7 @@ public class MemcgHighTests
         Assert.Equal(world.Clock.JiffiesToNs(30), time);
     }
 
-    [Fact(Skip = "model bug: calculate_overage() treats memory.high 0 as 1 page (high = max(high, 1UL)); the model's HighDelayJiffies returns 0 for HighPages <= 0, so a group with memory.high 0 is never throttled")]
+    [Fact]
     public void A_zero_memory_high_is_treated_as_one_page_and_throttles_to_the_cap()
     {
         // Kernel (mm/memcontrol.c calculate_overage): high = max(0, 1) = 1, overage = (10 - 1) << 20,

@@ -57,8 +57,10 @@ public class FragmentArenaTests
     {
         // 600 pages into 256: reclaim finds nothing (pinned and not yet unmapped pages are unevictable), so
         // the OOM killer kills the arena's own task, which frees everything it had faulted. The arena keeps
-        // faulting down to the min watermark (32 free), where the next failure ends it: no second kill,
-        // the only task is dead. The unmap pass then stops at once, leaving the 224 pages on the LRU.
+        // faulting as an OOM victim, with ALLOC_OOM (__gfp_pfmemalloc_flags), down to half the min watermark
+        // (32 - 32 / 2 = 16 free), where the next failure ends it: out_of_memory() sees the dying allocator
+        // (task_will_free_mem) and kills nobody else, and a victim with ALLOC_OOM goes to nopage. The unmap
+        // pass then stops at once, leaving the 240 pages on the LRU.
         // This pins the driver as it is: a killed task in the kernel stops faulting and its pages are freed on
         // exit, while the model's arena keeps faulting for it (a workload-driver gap, noted in mutation/README.md).
         var world = TaskWorld.New(256);
@@ -67,7 +69,7 @@ public class FragmentArenaTests
 
         Assert.True(world.Tasks[0].Killed);
         Assert.Equal(1, world.Vm[VmEvent.OomKill]);
-        Assert.Equal(32, world.ZonesOf(0)[0].NrFreePages);
-        Assert.Equal(224, TaskWorld.Folios(world, LruList.Unevictable).Count);
+        Assert.Equal(16, world.ZonesOf(0)[0].NrFreePages);
+        Assert.Equal(240, TaskWorld.Folios(world, LruList.Unevictable).Count);
     }
 }
