@@ -15,7 +15,7 @@ namespace MmVerify.Model.Tests.Support;
 /// xUnit's own framework with one change: a test case that runs longer than the watchdog limit is reported as
 /// failed and the run goes on, like the kernel's soft-lockup detector reporting a CPU stuck in a loop. It is a
 /// liveness guard, not a performance assertion: the limit (<c>MMVERIFY_TEST_WATCHDOG_MS</c>, default 120 s) is
-/// far above the slowest test (about 0.25 s), and mutation runs set it lower (ci/mutation.sh).
+/// far above the slowest test (about 0.5 s idle), and mutation runs set it lower (ci/mutation.sh).
 /// </summary>
 public sealed class HangWatchdogFramework(IMessageSink messageSink) : XunitTestFramework(messageSink)
 {
