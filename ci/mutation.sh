@@ -7,8 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet tool restore >/dev/null
-# A mutant that makes a model loop endless fails its test after 3 s (the slowest model test takes about
-# 0.5 s) instead of hanging the run until Stryker's timeout (tests/MmVerify.Model.Tests/Support/HangWatchdog.cs).
+# A mutant that makes a model loop endless fails its unit test after 3 s (the slowest unit test takes
+# milliseconds) instead of hanging the run until Stryker's timeout (tests/MmVerify.Model.Tests/Support/HangWatchdog.cs).
 export MMVERIFY_TEST_WATCHDOG_MS="${MMVERIFY_TEST_WATCHDOG_MS:-3000}"
 out="$(mktemp -d)"
 (cd mutation && dotnet stryker -f stryker-config.json -O "$out" "$@")

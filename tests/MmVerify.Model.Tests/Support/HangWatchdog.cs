@@ -15,7 +15,8 @@ namespace MmVerify.Model.Tests.Support;
 /// xUnit's own framework with one change: a test case that runs longer than the watchdog limit is reported as
 /// failed and the run goes on, like the kernel's soft-lockup detector reporting a CPU stuck in a loop. It is a
 /// liveness guard, not a performance assertion: the limit (<c>MMVERIFY_TEST_WATCHDOG_MS</c>, default 120 s) is
-/// far above the slowest test (about 0.5 s idle), and mutation runs set it lower (ci/mutation.sh).
+/// far above the slowest test (about 0.5 s idle), and mutation runs set it lower for the unit tests
+/// (ci/mutation.sh; <see cref="WatchdogLimit.For"/>).
 /// </summary>
 public sealed class HangWatchdogFramework(IMessageSink messageSink) : XunitTestFramework(messageSink)
 {
@@ -30,6 +31,17 @@ internal static class WatchdogLimit
     private static readonly TimeSpan Default = TimeSpan.FromSeconds(120);
 
     public static TimeSpan Read() => Parse(Environment.GetEnvironmentVariable(Variable));
+
+    /// <summary>
+    /// The limit for one test class: the variable's for unit tests (milliseconds each, idle), never less than
+    /// the default for the litmus runs and property tests, which run whole simulations or a hundred generated
+    /// cases and, on Stryker's instrumented model, take seconds. A tighter limit there fails slow but correct
+    /// runs: 73 equivalent mutants were "killed" by a 3 s limit on the property tests in one full run.
+    /// </summary>
+    public static TimeSpan For(string testClass, TimeSpan limit) =>
+        testClass.Contains(".Litmus.", StringComparison.Ordinal) || testClass.Contains(".Properties.", StringComparison.Ordinal)
+            ? (limit > Default ? limit : Default)
+            : limit;
 
     public static TimeSpan Parse(string? value)
     {
@@ -69,7 +81,7 @@ internal sealed class WatchdogClassRunner(ITestClass testClass, IReflectionTypeI
     : XunitTestClassRunner(testClass, @class, testCases, diagnosticMessageSink, messageBus, testCaseOrderer, aggregator, cancellationTokenSource, collectionFixtureMappings)
 {
     protected override Task<RunSummary> RunTestMethodAsync(ITestMethod testMethod, IReflectionMethodInfo method, IEnumerable<IXunitTestCase> testCases, object[] constructorArguments) =>
-        new WatchdogMethodRunner(testMethod, Class, method, testCases, DiagnosticMessageSink, MessageBus, new ExceptionAggregator(Aggregator), CancellationTokenSource, constructorArguments, limit).RunAsync();
+        new WatchdogMethodRunner(testMethod, Class, method, testCases, DiagnosticMessageSink, MessageBus, new ExceptionAggregator(Aggregator), CancellationTokenSource, constructorArguments, WatchdogLimit.For(testMethod.TestClass.Class.Name, limit)).RunAsync();
 }
 
 /// <summary>Runs each test case on its own thread and stops waiting for it after the limit.</summary>

@@ -24,4 +24,14 @@ public sealed class WatchdogLimitTests
         var error = Assert.Throws<ArgumentException>(() => WatchdogLimit.Parse(value));
         Assert.Contains(WatchdogLimit.Variable, error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Unit_tests_get_the_limit_and_litmus_runs_and_properties_at_least_the_default()
+    {
+        var tight = TimeSpan.FromSeconds(3);
+        Assert.Equal(tight, WatchdogLimit.For("MmVerify.Model.Tests.Alloc.FastPathTests", tight));
+        Assert.Equal(TimeSpan.FromSeconds(120), WatchdogLimit.For("MmVerify.Model.Tests.Litmus.LitmusTests", tight));
+        Assert.Equal(TimeSpan.FromSeconds(120), WatchdogLimit.For("MmVerify.Model.Tests.Properties.WatermarkPropertyTests", tight));
+        Assert.Equal(TimeSpan.FromSeconds(300), WatchdogLimit.For("MmVerify.Model.Tests.Properties.BuddyPropertyTests", TimeSpan.FromSeconds(300)));
+    }
 }
