@@ -4,4 +4,7 @@ namespace MmVerify.Engine.Smt;
 public sealed class SolverUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>The solver rejected a script or died in the middle of a query: a bug in an encoding or a crash.</summary>
-public sealed class SolverException(string message) : Exception(message);
+public class SolverException(string message) : Exception(message);
+
+/// <summary>z3's own timeout interrupted a command other than check-sat ("push canceled"): unknown, not a bug.</summary>
+public sealed class SolverCanceledException(string message) : SolverException(message);

@@ -51,6 +51,12 @@ public sealed class Z3Session : IDisposable
         {
             return new SolverOutcome(SolverVerdict.Unknown, [], "watchdog: no answer within " + _watchdogMs + " ms", watch.ElapsedMilliseconds);
         }
+        catch (SolverCanceledException e)
+        {
+            // The scope may be half set up: the next query starts a fresh process.
+            Stop();
+            return new SolverOutcome(SolverVerdict.Unknown, [], e.Message, watch.ElapsedMilliseconds);
+        }
         catch (SolverException)
         {
             // The scope is in an unknown state: the next query starts a fresh process.
@@ -62,16 +68,38 @@ public sealed class Z3Session : IDisposable
         switch (answer)
         {
             case "unsat":
-                Request("(pop 1)");
+                Pop();
                 return new SolverOutcome(SolverVerdict.Proved, [], null, elapsed);
             case "sat":
                 return AfterSat(query, elapsed);
             case "unknown":
-                var reason = Request("(get-info :reason-unknown)").Trim();
-                Request("(pop 1)");
+                string reason;
+                try
+                {
+                    reason = Request("(get-info :reason-unknown)").Trim();
+                }
+                catch (SolverCanceledException e)
+                {
+                    reason = e.Message;
+                }
+
+                Pop();
                 return new SolverOutcome(SolverVerdict.Unknown, [], reason, elapsed);
             default:
                 throw new SolverException($"unexpected answer to {query.Name}: {answer}");
+        }
+    }
+
+    // Leaves the query's scope; if z3's timeout cancels even that, the next query starts a fresh process.
+    private void Pop()
+    {
+        try
+        {
+            Request("(pop 1)");
+        }
+        catch (SolverCanceledException)
+        {
+            Stop();
         }
     }
 
@@ -271,7 +299,15 @@ public sealed class Z3Session : IDisposable
             answer.Append(line).Append('\n');
         }
 
-        return error is null ? answer.ToString() : throw new SolverException($"z3 rejected the script: {error}");
+        if (error is null)
+        {
+            return answer.ToString();
+        }
+
+        // With a short :timeout, z3 can run out of time on the push before check-sat and say "canceled".
+        throw error.Contains("canceled", StringComparison.Ordinal)
+            ? new SolverCanceledException($"z3's timeout canceled the query: {error}")
+            : new SolverException($"z3 rejected the script: {error}");
     }
 
     private void Stop()

@@ -72,6 +72,24 @@ public sealed class Z3SessionTests
     }
 
     [Fact]
+    public void A_query_whose_push_the_timeout_cancels_is_unknown_not_a_rejected_script()
+    {
+        // With a 1 ms :timeout, z3 can run out of time on the push before check-sat: "(error ... push canceled)".
+        var fake = FakeZ3("canceled", "#!/bin/sh\nwhile IFS= read -r line; do\n  case \"$line\" in\n    *push*) echo '(error \"line 6 column 7: push canceled\")' ;;\n    *check-sat*) echo unknown ;;\n    *get-info*) echo '(:version \"fake\")' ;;\n    *MMVERIFY-DONE*) echo MMVERIFY-DONE ;;\n  esac\ndone\n");
+        try
+        {
+            using var session = new Z3Session(fake, timeoutMs: 1000, watchdogGraceMs: 2000);
+            var outcome = session.Check(new SmtQuery("q", "anything", [T.BoolVar("b")]));
+            Assert.Equal(SolverVerdict.Unknown, outcome.Verdict);
+            Assert.Contains("push canceled", outcome.ReasonUnknown);
+        }
+        finally
+        {
+            File.Delete(fake);
+        }
+    }
+
+    [Fact]
     public void A_missing_solver_says_how_to_install_it()
     {
         var e = Assert.Throws<SolverUnavailableException>(() => new Z3Session("/nonexistent/z3"));
