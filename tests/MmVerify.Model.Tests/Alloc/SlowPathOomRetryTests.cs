@@ -88,6 +88,24 @@ public class SlowPathOomRetryTests
     }
 
     [Fact]
+    public void A_killed_allocator_that_fails_with_ALLOC_OOM_reclaims_no_more_after_the_OOM_round()
+    {
+        // World(10, 8): direct reclaim finds nothing (ALLOCSTALL 1), the OOM kill takes the allocator (10); the
+        // retry with ALLOC_OOM fails (10 <= 16), reclaim again finds nothing (ALLOCSTALL 2), and in the next
+        // __alloc_pages_may_oom task_will_free_mem(current) reports progress -- but __alloc_pages_slowpath's
+        // "Avoid allocations with no watermarks from looping endlessly" check (tsk_is_oom_victim(current) &&
+        // alloc_flags & ALLOC_OOM) goes to nopage before "if (did_some_progress) goto retry": two reclaim
+        // rounds in all, not one more per retry until the model's loop bound.
+        var (world, tasks) = World(10, 8);
+
+        var outcome = PageAllocator.Alloc(world, new AllocRequest(tasks[0], Gfp.Gfp.Kernel, 0, PageOwner.Unmovable));
+
+        Assert.False(outcome.Succeeded);
+        Assert.Equal(2, world.Vm[VmEvent.AllocstallNormal]);
+        Assert.Equal(1, world.Vm[VmEvent.AllocFailure]);
+    }
+
+    [Fact]
     public void A_killed_NOMEMALLOC_allocator_gives_up_instead_of_hanging()
     {
         // __GFP_NOMEMALLOC: the dying allocator gets no ALLOC_OOM, the retry fails (10 free <= min 32), and
