@@ -19,9 +19,9 @@ internal static class Toy
     }
 
     /// <summary>A linux-7.2 world on <see cref="Machine"/> with the allocating task of most tests ("test", pid 1000, node 0).</summary>
-    public static (World World, TaskState Task) World(long pages, BuddyGeometry geometry, long cmaPages = 0, long minFreeKbytes = 128, long swapPages = 0, ITraceSink? trace = null)
+    public static (World World, TaskState Task) World(long pages, BuddyGeometry geometry, long cmaPages = 0, long minFreeKbytes = 128, long swapPages = 0, ITraceSink? trace = null, bool perCpuPages = false)
     {
-        var world = new World(Machine(pages, geometry, cmaPages: cmaPages, minFreeKbytes: minFreeKbytes), VariantCatalog.Resolve("linux-7.2"), swapPages: swapPages, trace: trace);
+        var world = new World(Machine(pages, geometry, cmaPages: cmaPages, minFreeKbytes: minFreeKbytes, perCpuPages: perCpuPages), VariantCatalog.Resolve("linux-7.2"), swapPages: swapPages, trace: trace);
         var task = new TaskState(0, 1000, "test", 0, 0);
         world.Tasks.Add(task);
         return (world, task);
