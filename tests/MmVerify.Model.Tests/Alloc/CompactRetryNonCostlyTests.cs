@@ -27,19 +27,7 @@ public class CompactRetryNonCostlyTests
         var task = new TaskState(0, 1000, "test", 0, 0);
         world.Tasks.Add(task);
         var dma32 = world.ZonesOf(0)[0];
-        var taken = new HashSet<int>();
-        int page;
-        // Without ALLOC_CMA the buddy never hands out CMA pages: this stops when only CMA is left.
-        while ((page = dma32.Rmqueue(0, MigrateType.Unmovable, AllocFlags.None, PageOwner.Unmovable)) >= 0)
-        {
-            taken.Add(page);
-        }
-
-        var start = taken.Where(p => p % 8 == 0).Order().First(p => Enumerable.Range(p, 8).All(taken.Contains));
-        for (var p = start; p < start + 8; p++)
-        {
-            dma32.FreePages(p, 0);
-        }
+        CmaWorlds.OneFreeNonCmaBlock(dma32, 3);
 
         var normal = world.ZonesOf(0)[1];
         while (normal.NrFreePages > 0)

@@ -18,19 +18,7 @@ public class CompactRetrySuccessTests
     {
         var (world, task) = Toy.World(256, new BuddyGeometry(4, 2), cmaPages: 128);
         var zone = world.ZonesOf(0)[0];
-        var taken = new HashSet<int>();
-        int page;
-        // Without ALLOC_CMA the buddy never hands out CMA pages: this stops when only CMA is left.
-        while ((page = zone.Rmqueue(0, MigrateType.Unmovable, AllocFlags.None, PageOwner.Unmovable)) >= 0)
-        {
-            taken.Add(page);
-        }
-
-        var start = taken.Where(p => p % 16 == 0).Order().First(p => Enumerable.Range(p, 16).All(taken.Contains));
-        for (var p = start; p < start + 16; p++)
-        {
-            zone.FreePages(p, 0);
-        }
+        CmaWorlds.OneFreeNonCmaBlock(zone, 4);
 
         Assert.Equal(144, zone.NrFreePages);
         Assert.Equal(128, zone.NrFreeCmaPages);

@@ -57,19 +57,7 @@ public class DefragModeSlowPathOrderTests
         var task = new TaskState(0, 1000, "test", 0, 0);
         world.Tasks.Add(task);
         var zone = world.ZonesOf(0)[0];
-        var taken = new HashSet<int>();
-        int page;
-        // Without ALLOC_CMA the buddy never hands out CMA pages: this stops when only CMA is left.
-        while ((page = zone.Rmqueue(0, MigrateType.Unmovable, AllocFlags.None, PageOwner.Unmovable)) >= 0)
-        {
-            taken.Add(page);
-        }
-
-        var start = taken.Where(p => p % 4 == 0).Order().First(p => Enumerable.Range(p, 4).All(taken.Contains));
-        for (var p = start; p < start + 4; p++)
-        {
-            zone.FreePages(p, 0);
-        }
+        CmaWorlds.OneFreeNonCmaBlock(zone, 2);
 
         Assert.Equal(132, zone.NrFreePages);
         Assert.Equal(128, zone.NrFreeCmaPages);
