@@ -34,4 +34,15 @@ public sealed class WatchdogLimitTests
         Assert.Equal(TimeSpan.FromSeconds(120), WatchdogLimit.For("MmVerify.Model.Tests.Properties.WatermarkPropertyTests", tight));
         Assert.Equal(TimeSpan.FromSeconds(300), WatchdogLimit.For("MmVerify.Model.Tests.Properties.BuddyPropertyTests", TimeSpan.FromSeconds(300)));
     }
+
+    [Fact]
+    public void During_Strykers_coverage_capture_unit_tests_get_at_least_the_default_too()
+    {
+        var tight = TimeSpan.FromSeconds(3);
+        Assert.Equal(TimeSpan.FromSeconds(120), WatchdogLimit.For("MmVerify.Model.Tests.Alloc.FastPathTests", tight, capturingCoverage: true));
+        Assert.Equal(TimeSpan.FromSeconds(300), WatchdogLimit.For("MmVerify.Model.Tests.Alloc.FastPathTests", TimeSpan.FromSeconds(300), capturingCoverage: true));
+    }
+
+    [Fact]
+    public void Outside_Stryker_no_coverage_capture_is_seen() => Assert.False(StrykerCoverageCapture.Active);
 }
