@@ -29,6 +29,14 @@ public static class OomKiller
             return true;
         }
 
+        // "The OOM killer does not compensate for IO-less reclaim": a GFP_NOFS or GFP_NOIO caller kills nobody
+        // but reports progress, so it retries and a __GFP_FS allocation is left to kill (6.1 source; 7.2
+        // assumed unchanged, KERNEL.md is silent). cgroup OOM, which kills even then, is not modelled.
+        if ((request.Gfp & Gfp.GfpFlags.Fs) == 0)
+        {
+            return true;
+        }
+
         var victim = SelectBadProcess(world);
 
         if (victim is null || victim.LruPages + victim.HeldPages == 0)
