@@ -1,9 +1,6 @@
 using MmVerify.Model.Alloc;
 using MmVerify.Model.Buddy;
-using MmVerify.Model.Lru;
-using MmVerify.Model.Reclaim;
 using MmVerify.Model.Sim;
-using MmVerify.Model.Tests.Support;
 
 namespace MmVerify.Model.Tests.Alloc;
 
@@ -17,13 +14,7 @@ public class OomKillerDyingAllocatorTests
         // if (task_will_free_mem(current)) { mark_oom_victim(current); queue_oom_reaper(current); return true; }
         // -- before select_bad_process(), so "other" (20 held pages, the only task with memory) is spared and
         // no OOM_KILL event is counted. Kills: that "return true" -> "return false".
-        var (world, dying) = Toy.World(256, new BuddyGeometry(4, 2));
-        var other = new TaskState(1, 1001, "other", 0, 0);
-        world.Tasks.Add(other);
-        foreach (var page in AllocWorlds.TakeAll(world.ZonesOf(0)[0], MigrateType.Unmovable).Take(20))
-        {
-            FolioOps.Hold(world, other, 0, new FolioRef(0, page), 0, long.MaxValue);
-        }
+        var (world, dying, other) = OomWorlds.OtherHolds(20);
 
         dying.Killed = true;
 

@@ -1,10 +1,7 @@
 using MmVerify.Model.Alloc;
 using MmVerify.Model.Buddy;
 using MmVerify.Model.Gfp;
-using MmVerify.Model.Lru;
-using MmVerify.Model.Reclaim;
 using MmVerify.Model.Sim;
-using MmVerify.Model.Tests.Support;
 
 namespace MmVerify.Model.Tests.Alloc;
 
@@ -19,13 +16,7 @@ public class OomKillerNoFsTests
         // out_of_memory(): "The OOM killer does not compensate for IO-less reclaim": without __GFP_FS (and
         // outside memcg OOM) it returns true before select_bad_process(), so the caller retries and a
         // __GFP_FS allocation is left to kill. "other" holds the only 20 pages a kill could free.
-        var (world, task) = Toy.World(256, new BuddyGeometry(4, 2));
-        var other = new TaskState(1, 1001, "other", 0, 0);
-        world.Tasks.Add(other);
-        foreach (var page in AllocWorlds.TakeAll(world.ZonesOf(0)[0], MigrateType.Unmovable).Take(20))
-        {
-            FolioOps.Hold(world, other, 0, new FolioRef(0, page), 0, long.MaxValue);
-        }
+        var (world, task, other) = OomWorlds.OtherHolds(20);
 
         Assert.True(OomKiller.OutOfMemory(world, new AllocRequest(task, gfp, 0, PageOwner.Unmovable)));
         Assert.False(other.Killed);
@@ -37,13 +28,7 @@ public class OomKillerNoFsTests
     public void A_gfp_kernel_request_in_the_same_world_kills_the_task_holding_the_pages()
     {
         // The control: the same world and a GFP_KERNEL request, so the test above fails for the flag alone.
-        var (world, task) = Toy.World(256, new BuddyGeometry(4, 2));
-        var other = new TaskState(1, 1001, "other", 0, 0);
-        world.Tasks.Add(other);
-        foreach (var page in AllocWorlds.TakeAll(world.ZonesOf(0)[0], MigrateType.Unmovable).Take(20))
-        {
-            FolioOps.Hold(world, other, 0, new FolioRef(0, page), 0, long.MaxValue);
-        }
+        var (world, task, other) = OomWorlds.OtherHolds(20);
 
         Assert.True(OomKiller.OutOfMemory(world, new AllocRequest(task, Gfp.Gfp.Kernel, 0, PageOwner.Unmovable)));
         Assert.True(other.Killed);
