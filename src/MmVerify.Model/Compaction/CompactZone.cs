@@ -77,7 +77,9 @@ public static class CompactZone
             // The skip hint is read (and set below) only from a pageblock-aligned start, so never for the
             // zone's partial first pageblock (isolate_migratepages(), isolate_migratepages_block()).
             var skip = block >= 0 && !cc.IgnoreSkipHint && state.Skip[zone.PageblockOf(block)];
-            var passOver = true;
+            // A block skipped for its hint is left with a plain continue, the cached position stays; an
+            // unsuitable source is passed over (update_cached_migrate(cc, block_end_pfn)).
+            var passOver = !skip;
             if (!skip && SuitableMigrationSource(zone, block, cc))
             {
                 var before = cc.Migrated;

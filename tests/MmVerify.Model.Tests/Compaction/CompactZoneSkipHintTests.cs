@@ -1,6 +1,7 @@
 using MmVerify.Model.Buddy;
 using MmVerify.Model.Compaction;
 using MmVerify.Model.Lru;
+using MmVerify.Model.Trace;
 
 namespace MmVerify.Model.Tests.Compaction;
 
@@ -92,6 +93,32 @@ public class CompactZoneSkipHintTests
         Assert.Equal(CompactResult.Success, result);
         Assert.Equal(1, cc.Migrated);
     }
+
+    [Fact]
+    public void A_pageblock_skipped_for_its_hint_leaves_the_cached_migrate_position_where_it_was()
+    {
+        // isolate_migratepages(): a block that fails isolation_suitable() is left with a plain continue, without
+        // the update_cached_migrate() an unsuitable migration source gets (CompactZoneUnsuitableSourceTests).
+        // Block 0 holds an LRU page and is marked skip; free pfn 16..17 is an order-1 block, so the async
+        // order-1 run is finished (SUCCESS) right after block 0, and the next run starts at the zone start again.
+        var world = CompactionToy.World(32);
+        var zone = CompactionToy.Zone(world);
+        CompactionToy.LruPage(world, 0);
+        CompactionToy.Free(zone, 16, 17);
+        var state = world.Compaction[0][0];
+        state.Skip = new bool[zone.PageblockCount];
+        state.Skip[0] = true;
+        var first = AsyncOrder1();
+        Assert.Equal(CompactResult.Success, CompactZone.Run(world, first));
+        Assert.Equal(0, first.Migrated);
+
+        CompactZone.Run(world, AsyncOrder1());
+
+        Assert.Equal(0, CompactionToy.Trace(world).Events.OfType<CompactionBeginEvent>().Last().MigratePfn);
+    }
+
+    private static CompactControl AsyncOrder1() =>
+        new() { Nid = 0, ZoneIndex = 0, Order = 1, MigrateType = MigrateType.Movable, Direct = true, Async = true };
 
     private static (Sim.World World, ZoneCompactionState State) Setup()
     {
