@@ -19,7 +19,9 @@ public static class DirectCompaction
     {
         costNs = 0;
         var best = CompactResult.Skipped;
-        if (!world.Sysctls.CompactionEnabled)
+        // gfp_compaction_allowed(): compaction may do I/O, so a caller without __GFP_IO is skipped. The slow
+        // path's can_compact keeps compaction-first out for it, but not the attempt after reclaim.
+        if (!world.Sysctls.CompactionEnabled || (gfp & GfpFlags.Io) == 0)
         {
             return best;
         }
