@@ -101,13 +101,8 @@ public class CompactZoneSkipHintTests
         // the update_cached_migrate() an unsuitable migration source gets (CompactZoneUnsuitableSourceTests).
         // Block 0 holds an LRU page and is marked skip; free pfn 16..17 is an order-1 block, so the async
         // order-1 run is finished (SUCCESS) right after block 0, and the next run starts at the zone start again.
-        var world = CompactionToy.World(32);
-        var zone = CompactionToy.Zone(world);
-        CompactionToy.LruPage(world, 0);
-        CompactionToy.Free(zone, 16, 17);
-        var state = world.Compaction[0][0];
-        state.Skip = new bool[zone.PageblockCount];
-        state.Skip[0] = true;
+        var (world, state) = Setup(16, 17);
+        state.Skip![0] = true;
         var first = AsyncOrder1();
         Assert.Equal(CompactResult.Success, CompactZone.Run(world, first));
         Assert.Equal(0, first.Migrated);
@@ -120,12 +115,13 @@ public class CompactZoneSkipHintTests
     private static CompactControl AsyncOrder1() =>
         new() { Nid = 0, ZoneIndex = 0, Order = 1, MigrateType = MigrateType.Movable, Direct = true, Async = true };
 
-    private static (Sim.World World, ZoneCompactionState State) Setup()
+    // 32 pages, an LRU page at 0, the free pages given (1 and 29 unless said), no block marked skip yet.
+    private static (Sim.World World, ZoneCompactionState State) Setup(params int[] free)
     {
         var world = CompactionToy.World(32);
         var zone = CompactionToy.Zone(world);
         CompactionToy.LruPage(world, 0);
-        CompactionToy.Free(zone, 1, 29);
+        CompactionToy.Free(zone, free.Length > 0 ? free : [1, 29]);
         var state = world.Compaction[0][0];
         state.Skip = new bool[zone.PageblockCount];
         return (world, state);
