@@ -167,4 +167,40 @@ public class OomKillerTests
         Assert.True(second.Killed);
         Assert.False(first.Killed);
     }
+
+    [Fact]
+    public void An_allocator_already_killed_counts_as_progress_and_nobody_else_dies()
+    {
+        // out_of_memory(): "If current has a pending SIGKILL or is exiting, then automatically select it":
+        // task_will_free_mem(current) returns true before select_bad_process(), so t1 (20 held pages, the
+        // only task with memory) is spared and no OOM_KILL event is counted.
+        var world = NewWorld();
+        var dying = AddTask(world, lruPages: 0, heldPages: 0);
+        var other = AddTask(world, lruPages: 0, heldPages: 20);
+        dying.Killed = true;
+
+        Assert.True(OomKiller.OutOfMemory(world, Request(dying, Gfp.Gfp.Kernel)));
+        Assert.False(other.Killed);
+        Assert.Equal(20, other.HeldPages);
+        Assert.Equal(0, world.Vm[VmEvent.OomKill]);
+    }
+
+    [Theory]
+    [InlineData(Gfp.Gfp.NoFs, false)]
+    [InlineData(Gfp.Gfp.NoIo, false)]
+    [InlineData(Gfp.Gfp.Kernel, true)]
+    public void Only_a_request_that_may_enter_the_filesystem_kills_and_either_way_reports_progress(GfpFlags gfp, bool kills)
+    {
+        // out_of_memory(): "The OOM killer does not compensate for IO-less reclaim": without __GFP_FS (and
+        // outside memcg OOM) it returns true before select_bad_process(), so the caller retries and a
+        // __GFP_FS allocation is left to kill. t1 holds the only 20 pages a kill could free; GFP_KERNEL kills it.
+        var world = NewWorld();
+        var task = AddTask(world, lruPages: 0, heldPages: 0);
+        var other = AddTask(world, lruPages: 0, heldPages: 20);
+
+        Assert.True(OomKiller.OutOfMemory(world, Request(task, gfp)));
+        Assert.Equal(kills, other.Killed);
+        Assert.Equal(kills ? 0 : 20, other.HeldPages);
+        Assert.Equal(kills ? 1 : 0, world.Vm[VmEvent.OomKill]);
+    }
 }
