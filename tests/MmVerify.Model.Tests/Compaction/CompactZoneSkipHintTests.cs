@@ -103,17 +103,15 @@ public class CompactZoneSkipHintTests
         // order-1 run is finished (SUCCESS) right after block 0, and the next run starts at the zone start again.
         var (world, state) = Setup(16, 17);
         state.Skip![0] = true;
-        var first = AsyncOrder1();
+        var first = CompactionToy.DirectAsync(1);
         Assert.Equal(CompactResult.Success, CompactZone.Run(world, first));
         Assert.Equal(0, first.Migrated);
 
-        CompactZone.Run(world, AsyncOrder1());
+        CompactZone.Run(world, CompactionToy.DirectAsync(1));
 
         Assert.Equal(0, CompactionToy.Trace(world).Events.OfType<CompactionBeginEvent>().Last().MigratePfn);
     }
 
-    private static CompactControl AsyncOrder1() =>
-        new() { Nid = 0, ZoneIndex = 0, Order = 1, MigrateType = MigrateType.Movable, Direct = true, Async = true };
 
     // 32 pages, an LRU page at 0, the free pages given (1 and 29 unless said), no block marked skip yet.
     private static (Sim.World World, ZoneCompactionState State) Setup(params int[] free)

@@ -49,7 +49,7 @@ public class CompactZoneTraceTests
     {
         var world = CompactionToy.World(32, startPfn: 64);
 
-        CompactZone.Run(world, new CompactControl { Nid = 0, ZoneIndex = 0, Order = 1, MigrateType = MigrateType.Movable, Direct = true, Async = true });
+        CompactZone.Run(world, CompactionToy.DirectAsync(1));
 
         var events = CompactionToy.Trace(world).Events;
         Assert.False(events.OfType<CompactionBeginEvent>().Single().Sync);

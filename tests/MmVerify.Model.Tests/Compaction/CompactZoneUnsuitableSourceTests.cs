@@ -22,11 +22,11 @@ public class CompactZoneUnsuitableSourceTests
         CompactionToy.LruPage(world, 0);
         CompactionToy.Free(zone, 16, 17);
         zone.SetPageblockMigratetype(0, MigrateType.Unmovable);
-        var first = Cc();
+        var first = CompactionToy.DirectAsync(1);
         Assert.Equal(CompactResult.Success, CompactZone.Run(world, first));
         Assert.Equal(0, first.Migrated);
 
-        CompactZone.Run(world, Cc());
+        CompactZone.Run(world, CompactionToy.DirectAsync(1));
 
         // The second run starts after block 0, not at the zone start. (6.1's update_cached_migrate() takes
         // pageblock_end_pfn() of the already aligned block end, i.e. pfn 8; the model resumes at pfn 4.)
@@ -35,6 +35,4 @@ public class CompactZoneUnsuitableSourceTests
         Assert.True(world.Lru[0].OnLru(new FolioRef(0, 0)));
     }
 
-    private static CompactControl Cc() =>
-        new() { Nid = 0, ZoneIndex = 0, Order = 1, MigrateType = MigrateType.Movable, Direct = true, Async = true };
 }

@@ -1,4 +1,5 @@
 using MmVerify.Model.Buddy;
+using MmVerify.Model.Compaction;
 using MmVerify.Model.Gfp;
 using MmVerify.Model.Lru;
 using MmVerify.Model.Reclaim;
@@ -57,6 +58,10 @@ internal static class CompactionToy
     public static Zone Zone(World world) => world.ZonesOf(0)[0];
 
     public static TraceBuffer Trace(World world) => (TraceBuffer)world.Trace;
+
+    /// <summary>Async direct compaction in the first zone for a movable request of the given order.</summary>
+    public static CompactControl DirectAsync(int order) =>
+        new() { Nid = 0, ZoneIndex = 0, Order = order, MigrateType = MigrateType.Movable, Direct = true, Async = true };
 
     /// <summary>Frees order-0 pages; free neighbours merge as the buddy allocator merges them.</summary>
     public static void Free(Zone zone, params int[] pages)

@@ -42,8 +42,7 @@ internal static class WatchdogLimit
     /// During Stryker's coverage capture every test gets at least the default: recording coverage makes the
     /// model many times slower. A test the watchdog gives up on there never reports its end to Stryker's
     /// collector and its thread runs on, so what it covers counts as covered outside any test, and Stryker
-    /// tests those mutants against the whole suite, one run each: 2,016 mutants in the c3c8e5b run, whose
-    /// 3 s limit still applied to the litmus and property tests, against 451 in a capture without a kill.
+    /// tests those mutants against the whole suite, one run each (mutation/README.md, Figures).
     /// </remarks>
     public static TimeSpan For(string testClass, TimeSpan limit, bool capturingCoverage = false) =>
         capturingCoverage || testClass.Contains(".Litmus.", StringComparison.Ordinal) || testClass.Contains(".Properties.", StringComparison.Ordinal)
